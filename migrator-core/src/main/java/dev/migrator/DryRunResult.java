@@ -1,0 +1,52 @@
+package dev.migrator;
+
+import java.util.List;
+
+/**
+ * What {@link Migrator#dryRun()} found: every pending transactional migration was executed inside one transaction
+ * that was then rolled back. The history table is untouched.
+ *
+ * @param migrations one entry per pending migration, in the order migrate would apply them
+ */
+public record DryRunResult(List<Rehearsal> migrations) {
+
+    /** Creates the result; the list is copied. */
+    public DryRunResult {
+        migrations = List.copyOf(migrations);
+    }
+
+    /** Whether every rehearsable migration succeeded. */
+    public boolean isSuccess() {
+        return migrations.stream().noneMatch((m) -> m.outcome() == Outcome.FAILURE);
+    }
+
+    /** The outcome of one rehearsal. */
+    public enum Outcome {
+
+        /** Ran without error (and was rolled back). */
+        SUCCESS,
+
+        /** Failed; see the error. Later migrations were not tried. */
+        FAILURE,
+
+        /** Not rehearsed: it must run outside a transaction, so it cannot be rolled back. */
+        NOT_REHEARSABLE,
+
+        /** Not tried because an earlier migration failed. */
+        NOT_REACHED
+    }
+
+    /**
+     * One migration's rehearsal.
+     *
+     * @param version the version as written, {@code null} for repeatable migrations
+     * @param description the description
+     * @param script the script
+     * @param outcome what happened
+     * @param error the error message when it failed, otherwise {@code null}
+     * @param durationMs how long it ran
+     */
+    public record Rehearsal(String version, String description, String script, Outcome outcome, String error,
+            long durationMs) {
+    }
+}

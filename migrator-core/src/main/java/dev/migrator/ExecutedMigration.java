@@ -1,0 +1,19 @@
+package dev.migrator;
+
+/**
+ * A script that a command ran: a migration applied, a repeatable re-applied, or a rollback script.
+ *
+ * @param version the version as written, {@code null} for repeatable migrations
+ * @param description the description
+ * @param type versioned, repeatable or rollback
+ * @param script the script that ran
+ * @param durationMs how long it took, including its history row
+ */
+public record ExecutedMigration(MigrationVersion version, String description, MigrationType type, String script,
+        long durationMs) {
+
+    /** The version as written, or {@code null}. */
+    public String versionText() {
+        return (version != null) ? version.toString() : null;
+    }
+}

@@ -1,0 +1,67 @@
+package dev.migrator;
+
+import java.util.List;
+
+/**
+ * The one picture of a database's migrations that every command and every reader (endpoint, health, metrics, logs)
+ * uses: the files this application knows merged with the history table.
+ *
+ * @param schema the schema that holds the history table
+ * @param table the history table's name
+ * @param currentVersion the highest applied (or baseline) version, or {@code null} when none is
+ * @param migrations one entry per known migration, in the order they apply (versioned by version, then
+ *        repeatable by description), followed by missing and future ones in version order
+ */
+public record MigrationStatus(String schema, String table, MigrationVersion currentVersion,
+        List<MigrationInfo> migrations) {
+
+    /** Creates the status; the list is copied. */
+    public MigrationStatus {
+        migrations = List.copyOf(migrations);
+    }
+
+    /** How many migrations are in the given state. */
+    public int count(MigrationState state) {
+        return (int) migrations.stream().filter((m) -> m.state() == state).count();
+    }
+
+    /** Migrations in the given state. */
+    public List<MigrationInfo> inState(MigrationState state) {
+        return migrations.stream().filter((m) -> m.state() == state).toList();
+    }
+
+    /** How many migrations are applied as they are on disk (applied, baseline, future, changed or missing). */
+    public int appliedCount() {
+        return (int) migrations.stream().filter((m) -> switch (m.state()) {
+            case APPLIED, BASELINE, FUTURE, CHANGED, MISSING, OUTDATED -> true;
+            default -> false;
+        }).count();
+    }
+
+    /** How many migrations {@code migrate} would run: pending versioned ones, outdated and new repeatable ones. */
+    public int pendingCount() {
+        return count(MigrationState.PENDING) + count(MigrationState.OUTDATED);
+    }
+
+    /** How many migrations failed at their latest attempt. */
+    public int failedCount() {
+        return count(MigrationState.FAILED);
+    }
+
+    /** The most recently applied migration (by application time), or {@code null}. */
+    public MigrationInfo lastApplied() {
+        MigrationInfo last = null;
+        for (MigrationInfo m : migrations) {
+            if (m.appliedAt() != null && m.state() != MigrationState.FAILED
+                    && (last == null || m.appliedAt().isAfter(last.appliedAt()))) {
+                last = m;
+            }
+        }
+        return last;
+    }
+
+    /** The current version as written, or {@code null}. */
+    public String currentVersionText() {
+        return (currentVersion != null) ? currentVersion.toString() : null;
+    }
+}

@@ -1,0 +1,112 @@
+package dev.migrator;
+
+import java.util.List;
+
+import dev.migrator.internal.command.Commands;
+
+/**
+ * Applies versioned SQL migrations to a PostgreSQL database, safely under many instances.
+ * <pre>
+ * Migrator migrator = Migrator.configure().dataSource(dataSource).load();
+ * MigrateResult result = migrator.migrate();
+ * </pre>
+ * Every command reads the same picture ({@link #status()}): the files in the configured locations merged with the
+ * history table. Commands that change the database ({@code migrate}, {@code rollback}, {@code baseline},
+ * {@code repair}, {@code dryRun}) hold a PostgreSQL advisory lock for their whole run, so concurrent instances wait
+ * for each other instead of racing. A {@code Migrator} is thread-safe and cheap to keep.
+ */
+public final class Migrator {
+
+    private final MigratorConfig config;
+
+    private final Commands commands;
+
+    /** Creates a migrator with checked settings; usually through {@link #configure()}. */
+    public Migrator(MigratorConfig config) {
+        this.config = config;
+        this.commands = new Commands(config);
+    }
+
+    /** Starts configuring a migrator. */
+    public static MigratorConfig.Builder configure() {
+        return new MigratorConfig.Builder();
+    }
+
+    /** The settings. */
+    public MigratorConfig getConfig() {
+        return config;
+    }
+
+    /**
+     * Applies pending versioned migrations in version order, then new or changed repeatable ones, each in its own
+     * transaction with its history row (unless it must run outside one). Validates first unless
+     * {@code validateOnMigrate} is off.
+     * @return what was applied
+     * @throws ValidationFailedException when validation finds problems (nothing is applied)
+     * @throws MigrationFailedException when a migration fails (earlier ones stay applied; the failing one is
+     *         rolled back unless it runs outside a transaction)
+     * @throws LockWaitTimeoutException when another instance holds the lock longer than {@code lockWaitTimeout}
+     * @throws InvalidMigrationException when a file is not acceptable (nothing is applied)
+     */
+    public MigrateResult migrate() {
+        return commands.migrate();
+    }
+
+    /** The current picture: every known migration with its state; reads only, takes no lock. */
+    public MigrationStatus status() {
+        return commands.status();
+    }
+
+    /** Lists every problem that would stop {@code migrate}; changes nothing. */
+    public ValidateResult validate() {
+        return commands.validate();
+    }
+
+    /**
+     * Undoes applied versioned migrations newest first with their rollback scripts, down to (not including)
+     * {@code target}. Checks first that every version to undo has a rollback script; each runs in a transaction
+     * with a {@code rollback} history row. Rolled-back versions become {@code pending}.
+     * @param target the version to return to, or {@code null} to undo every applied versioned migration
+     * @return what was rolled back
+     */
+    public RollbackResult rollback(String target) {
+        return commands.rollback(target);
+    }
+
+    /**
+     * Marks an existing database as being at {@code version}: migrations up to it are never applied. Only on an
+     * empty history.
+     * @param version the version the database is at
+     * @param description the description to record, or {@code null} for the configured one
+     */
+    public void baseline(String version, String description) {
+        commands.baseline(version, description);
+    }
+
+    /**
+     * Accepts the current checksums of {@code changed} migrations and clears failed non-transactional migrations
+     * (they become {@code pending}), by appending audit rows.
+     * @return what was changed
+     */
+    public RepairResult repair() {
+        return commands.repair();
+    }
+
+    /**
+     * Rehearses every pending transactional migration inside one transaction that is then rolled back; the history
+     * is untouched.
+     * @return the outcome per pending migration
+     */
+    public DryRunResult dryRun() {
+        return commands.dryRun();
+    }
+
+    /**
+     * Every history row of one version, oldest first (attempts, rollbacks, repairs).
+     * @param version the version as written (any equal spelling matches, e.g. {@code 1} and {@code 001})
+     * @return the rows, empty when the version never ran
+     */
+    public List<HistoryEntry> history(String version) {
+        return commands.history(version);
+    }
+}

@@ -1,0 +1,452 @@
+package dev.migrator;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+/**
+ * Immutable settings of a {@link Migrator}. Build one with {@link Migrator#configure()}; every setting is checked
+ * when {@link Builder#build()} (or {@link Builder#load()}) is called, and a bad value is rejected with the
+ * setting's name in the message. The defaults are the {@code DEFAULT_*} constants.
+ */
+public final class MigratorConfig {
+
+    /** Default locations: {@value #DEFAULT_LOCATION}. */
+    public static final String DEFAULT_LOCATION = "classpath:db/migration";
+
+    /** Default history table name. */
+    public static final String DEFAULT_TABLE = "schema_migrations";
+
+    /** Whether a configured schema that does not exist is created, by default. */
+    public static final boolean DEFAULT_CREATE_SCHEMA = true;
+
+    /** Whether {@code migrate} validates first, by default. */
+    public static final boolean DEFAULT_VALIDATE_ON_MIGRATE = true;
+
+    /** Whether pending migrations below the highest applied version may be applied, by default. */
+    public static final boolean DEFAULT_OUT_OF_ORDER = false;
+
+    /** Whether applied migrations whose files are gone are tolerated, by default. */
+    public static final boolean DEFAULT_IGNORE_MISSING = false;
+
+    /** Whether {@code migrate} baselines a non-empty schema without history, by default. */
+    public static final boolean DEFAULT_BASELINE_ON_MIGRATE = false;
+
+    /** Default baseline version. */
+    public static final String DEFAULT_BASELINE_VERSION = "1";
+
+    /** Default baseline description. */
+    public static final String DEFAULT_BASELINE_DESCRIPTION = "<< baseline >>";
+
+    /** Default time to wait for another instance's migration lock. */
+    public static final Duration DEFAULT_LOCK_WAIT_TIMEOUT = Duration.ofMinutes(10);
+
+    /** Default {@code lock_timeout} for each migration's statements. */
+    public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(10);
+
+    /** Default number of retries of a migration that failed on {@code lock_timeout}. */
+    public static final int DEFAULT_LOCK_RETRIES = 3;
+
+    /** Default {@code statement_timeout} for each migration's statements (zero: none). */
+    public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ZERO;
+
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    private static final int MAX_IDENTIFIER_LENGTH = 63;
+
+    private final DataSource dataSource;
+
+    private final List<String> locations;
+
+    private final String schema;
+
+    private final String table;
+
+    private final boolean createSchema;
+
+    private final boolean validateOnMigrate;
+
+    private final boolean outOfOrder;
+
+    private final boolean ignoreMissing;
+
+    private final boolean baselineOnMigrate;
+
+    private final MigrationVersion baselineVersion;
+
+    private final String baselineDescription;
+
+    private final Duration lockWaitTimeout;
+
+    private final Duration lockTimeout;
+
+    private final int lockRetries;
+
+    private final Duration statementTimeout;
+
+    private final ClassLoader classLoader;
+
+    private final List<MigrationListener> listeners;
+
+    private MigratorConfig(Builder b) {
+        this.dataSource = Objects.requireNonNull(b.dataSource, "dataSource: set the DataSource to migrate");
+        this.locations = checkLocations(b.locations);
+        this.schema = (b.schema == null || b.schema.isBlank()) ? null : checkIdentifier("schema", b.schema);
+        this.table = checkIdentifier("table", b.table);
+        this.createSchema = b.createSchema;
+        this.validateOnMigrate = b.validateOnMigrate;
+        this.outOfOrder = b.outOfOrder;
+        this.ignoreMissing = b.ignoreMissing;
+        this.baselineOnMigrate = b.baselineOnMigrate;
+        this.baselineVersion = checkVersion("baselineVersion", b.baselineVersion);
+        this.baselineDescription = checkDescription(b.baselineDescription);
+        this.lockWaitTimeout = checkDuration("lockWaitTimeout", b.lockWaitTimeout);
+        this.lockTimeout = checkDuration("lockTimeout", b.lockTimeout);
+        this.statementTimeout = checkDuration("statementTimeout", b.statementTimeout);
+        if (b.lockRetries < 0) {
+            throw new IllegalArgumentException("lockRetries must be 0 or more, but was " + b.lockRetries);
+        }
+        this.lockRetries = b.lockRetries;
+        this.classLoader = (b.classLoader != null) ? b.classLoader : defaultClassLoader();
+        this.listeners = List.copyOf(b.listeners);
+    }
+
+    private static ClassLoader defaultClassLoader() {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        return (context != null) ? context : MigratorConfig.class.getClassLoader();
+    }
+
+    private static List<String> checkLocations(List<String> locations) {
+        if (locations == null || locations.isEmpty()) {
+            throw new IllegalArgumentException("locations must name at least one location, e.g. "
+                    + DEFAULT_LOCATION);
+        }
+        List<String> checked = new ArrayList<>();
+        for (String location : locations) {
+            if (location == null || location.isBlank()) {
+                throw new IllegalArgumentException("locations must not contain an empty location");
+            }
+            String trimmed = location.trim();
+            int colon = trimmed.indexOf(':');
+            if (colon >= 0) {
+                String prefix = trimmed.substring(0, colon);
+                if (!prefix.equals("classpath") && !prefix.equals("filesystem")) {
+                    throw new IllegalArgumentException("locations: '" + trimmed + "' has an unknown prefix '"
+                            + prefix + ":'; use classpath: or filesystem:");
+                }
+            }
+            checked.add(trimmed);
+        }
+        return List.copyOf(checked);
+    }
+
+    private static String checkIdentifier(String setting, String value) {
+        if (value == null || !IDENTIFIER.matcher(value).matches() || value.length() > MAX_IDENTIFIER_LENGTH) {
+            throw new IllegalArgumentException(setting + " must be a plain identifier (a letter or underscore, then "
+                    + "letters, digits or underscores, at most " + MAX_IDENTIFIER_LENGTH + " characters), but was '"
+                    + shorten(value) + "'");
+        }
+        return value;
+    }
+
+    private static String shorten(String value) {
+        if (value == null) {
+            return "null";
+        }
+        return (value.length() > 80) ? value.substring(0, 80) + "..." : value;
+    }
+
+    private static MigrationVersion checkVersion(String setting, String value) {
+        try {
+            return MigrationVersion.parse(value);
+        }
+        catch (IllegalArgumentException ex) {
+            throw new IllegalArgumentException(setting + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    private static String checkDescription(String value) {
+        if (value == null || value.isBlank() || value.length() > 200) {
+            throw new IllegalArgumentException("baselineDescription must be 1 to 200 characters, but was '"
+                    + shorten(value) + "'");
+        }
+        return value;
+    }
+
+    private static Duration checkDuration(String setting, Duration value) {
+        if (value == null || value.isNegative()) {
+            throw new IllegalArgumentException(setting + " must be zero or positive, but was " + value);
+        }
+        return value;
+    }
+
+    /** The data source migrations run on (two connections at most: one for the run, one for its failure rows). */
+    public DataSource getDataSource() {
+        return dataSource;
+    }
+
+    /** Where migration files are found: {@code classpath:} or {@code filesystem:} locations. */
+    public List<String> getLocations() {
+        return locations;
+    }
+
+    /** The schema of the history table, or {@code null} for the connection's current schema. */
+    public String getSchema() {
+        return schema;
+    }
+
+    /** The history table's name. */
+    public String getTable() {
+        return table;
+    }
+
+    /** Whether a configured schema that does not exist is created. */
+    public boolean isCreateSchema() {
+        return createSchema;
+    }
+
+    /** Whether {@code migrate} validates before applying anything. */
+    public boolean isValidateOnMigrate() {
+        return validateOnMigrate;
+    }
+
+    /** Whether pending migrations below the highest applied version are applied instead of reported. */
+    public boolean isOutOfOrder() {
+        return outOfOrder;
+    }
+
+    /** Whether applied migrations whose files are gone are tolerated. */
+    public boolean isIgnoreMissing() {
+        return ignoreMissing;
+    }
+
+    /** Whether {@code migrate} baselines a schema that has tables but no history table. */
+    public boolean isBaselineOnMigrate() {
+        return baselineOnMigrate;
+    }
+
+    /** The version {@code baselineOnMigrate} records. */
+    public MigrationVersion getBaselineVersion() {
+        return baselineVersion;
+    }
+
+    /** The description {@code baselineOnMigrate} records. */
+    public String getBaselineDescription() {
+        return baselineDescription;
+    }
+
+    /** How long to wait for another instance's migration lock before giving up. */
+    public Duration getLockWaitTimeout() {
+        return lockWaitTimeout;
+    }
+
+    /** {@code lock_timeout} for each migration's statements (zero: wait forever). */
+    public Duration getLockTimeout() {
+        return lockTimeout;
+    }
+
+    /** How often a migration that hit {@code lock_timeout} is retried. */
+    public int getLockRetries() {
+        return lockRetries;
+    }
+
+    /** {@code statement_timeout} for each migration's statements (zero: none). */
+    public Duration getStatementTimeout() {
+        return statementTimeout;
+    }
+
+    /** The class loader {@code classpath:} locations are read with. */
+    public ClassLoader getClassLoader() {
+        return classLoader;
+    }
+
+    /** The listeners told about runs. */
+    public List<MigrationListener> getListeners() {
+        return listeners;
+    }
+
+    /** A builder holding these settings, to derive a changed copy. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.dataSource = dataSource;
+        b.locations = new ArrayList<>(locations);
+        b.schema = schema;
+        b.table = table;
+        b.createSchema = createSchema;
+        b.validateOnMigrate = validateOnMigrate;
+        b.outOfOrder = outOfOrder;
+        b.ignoreMissing = ignoreMissing;
+        b.baselineOnMigrate = baselineOnMigrate;
+        b.baselineVersion = baselineVersion.toString();
+        b.baselineDescription = baselineDescription;
+        b.lockWaitTimeout = lockWaitTimeout;
+        b.lockTimeout = lockTimeout;
+        b.lockRetries = lockRetries;
+        b.statementTimeout = statementTimeout;
+        b.classLoader = classLoader;
+        b.listeners = new ArrayList<>(listeners);
+        return b;
+    }
+
+    /** Collects settings; {@link #load()} checks them and returns the {@link Migrator}. */
+    public static final class Builder {
+
+        private DataSource dataSource;
+
+        private List<String> locations = new ArrayList<>(List.of(DEFAULT_LOCATION));
+
+        private String schema;
+
+        private String table = DEFAULT_TABLE;
+
+        private boolean createSchema = DEFAULT_CREATE_SCHEMA;
+
+        private boolean validateOnMigrate = DEFAULT_VALIDATE_ON_MIGRATE;
+
+        private boolean outOfOrder = DEFAULT_OUT_OF_ORDER;
+
+        private boolean ignoreMissing = DEFAULT_IGNORE_MISSING;
+
+        private boolean baselineOnMigrate = DEFAULT_BASELINE_ON_MIGRATE;
+
+        private String baselineVersion = DEFAULT_BASELINE_VERSION;
+
+        private String baselineDescription = DEFAULT_BASELINE_DESCRIPTION;
+
+        private Duration lockWaitTimeout = DEFAULT_LOCK_WAIT_TIMEOUT;
+
+        private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
+
+        private int lockRetries = DEFAULT_LOCK_RETRIES;
+
+        private Duration statementTimeout = DEFAULT_STATEMENT_TIMEOUT;
+
+        private ClassLoader classLoader;
+
+        private List<MigrationListener> listeners = new ArrayList<>();
+
+        Builder() {
+        }
+
+        /** The data source to migrate (required). */
+        public Builder dataSource(DataSource dataSource) {
+            this.dataSource = dataSource;
+            return this;
+        }
+
+        /** Where migration files are: {@code classpath:db/migration}, {@code filesystem:/opt/app/sql}, ... */
+        public Builder locations(String... locations) {
+            return locations(List.of(locations));
+        }
+
+        /** Where migration files are. */
+        public Builder locations(List<String> locations) {
+            this.locations = new ArrayList<>(locations);
+            return this;
+        }
+
+        /** The schema of the history table; {@code null} for the connection's current schema. */
+        public Builder schema(String schema) {
+            this.schema = schema;
+            return this;
+        }
+
+        /** The history table's name. */
+        public Builder table(String table) {
+            this.table = table;
+            return this;
+        }
+
+        /** Whether to create a configured schema that does not exist. */
+        public Builder createSchema(boolean createSchema) {
+            this.createSchema = createSchema;
+            return this;
+        }
+
+        /** Whether {@code migrate} validates first. */
+        public Builder validateOnMigrate(boolean validateOnMigrate) {
+            this.validateOnMigrate = validateOnMigrate;
+            return this;
+        }
+
+        /** Whether pending migrations below the highest applied version are applied. */
+        public Builder outOfOrder(boolean outOfOrder) {
+            this.outOfOrder = outOfOrder;
+            return this;
+        }
+
+        /** Whether applied migrations whose files are gone are tolerated. */
+        public Builder ignoreMissing(boolean ignoreMissing) {
+            this.ignoreMissing = ignoreMissing;
+            return this;
+        }
+
+        /** Whether {@code migrate} baselines a schema that has tables but no history table. */
+        public Builder baselineOnMigrate(boolean baselineOnMigrate) {
+            this.baselineOnMigrate = baselineOnMigrate;
+            return this;
+        }
+
+        /** The version {@code baselineOnMigrate} records. */
+        public Builder baselineVersion(String baselineVersion) {
+            this.baselineVersion = baselineVersion;
+            return this;
+        }
+
+        /** The description {@code baselineOnMigrate} records. */
+        public Builder baselineDescription(String baselineDescription) {
+            this.baselineDescription = baselineDescription;
+            return this;
+        }
+
+        /** How long to wait for another instance's migration lock. */
+        public Builder lockWaitTimeout(Duration lockWaitTimeout) {
+            this.lockWaitTimeout = lockWaitTimeout;
+            return this;
+        }
+
+        /** {@code lock_timeout} for each migration (zero: wait forever). */
+        public Builder lockTimeout(Duration lockTimeout) {
+            this.lockTimeout = lockTimeout;
+            return this;
+        }
+
+        /** How often a migration that hit {@code lock_timeout} is retried. */
+        public Builder lockRetries(int lockRetries) {
+            this.lockRetries = lockRetries;
+            return this;
+        }
+
+        /** {@code statement_timeout} for each migration (zero: none). */
+        public Builder statementTimeout(Duration statementTimeout) {
+            this.statementTimeout = statementTimeout;
+            return this;
+        }
+
+        /** The class loader for {@code classpath:} locations (default: the thread's context class loader). */
+        public Builder classLoader(ClassLoader classLoader) {
+            this.classLoader = classLoader;
+            return this;
+        }
+
+        /** Adds a listener. */
+        public Builder listener(MigrationListener listener) {
+            this.listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /** Checks the settings and returns them. */
+        public MigratorConfig build() {
+            return new MigratorConfig(this);
+        }
+
+        /** Checks the settings and returns a {@link Migrator} using them. */
+        public Migrator load() {
+            return new Migrator(build());
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package dev.migrator.internal.resolve;
+
+/**
+ * A script file in a location (directory, jar, nested jar or file system), readable any number of times.
+ */
+public interface ScriptResource {
+
+    /**
+     * Where the file is, for messages: the location plus the relative path, e.g.
+     * {@code classpath:db/migration/001_initial_schema.sql} or {@code filesystem:/opt/sql/rollback/001_x.sql}.
+     */
+    String displayName();
+
+    /** The path relative to its location, '/'-separated (e.g. {@code rollback/001_undo.sql}). */
+    String relativePath();
+
+    /**
+     * Reads the content: strictly decoded UTF-8 (invalid bytes are an
+     * {@link dev.migrator.InvalidMigrationException} naming the file and byte offset), a leading BOM dropped, CRLF
+     * and CR turned into LF. The checksum is computed over exactly this text.
+     */
+    String readContent();
+}
