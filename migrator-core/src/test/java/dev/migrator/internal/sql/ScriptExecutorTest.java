@@ -13,6 +13,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.slf4j.LoggerFactory;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+
 import dev.migrator.MigrationFailedException;
 import dev.migrator.test.TestDatabase;
 
@@ -72,7 +78,7 @@ class ScriptExecutorTest {
     }
 
     @Test
-    void identicalStatementsInABatchAreTellApartByNumber() throws SQLException {
+    void identicalStatementsInABatchAreToldApartByNumber() throws SQLException {
         MigrationFailedException ex = failure("create table t (id int primary key);\n"
                 + "insert into t values (1);\ninsert into t values (1);\ninsert into t values (1);\n", 500);
         assertThat(ex.getStatementNumber()).isEqualTo(3);
@@ -199,5 +205,29 @@ class ScriptExecutorTest {
             connection.commit();
         }
         assertThat(db.value("select v from t")).isEqualTo("{fn now()} ? {d '2020-01-01'}");
+    }
+
+    @Test
+    void droppedBeginAndCommitAreLoggedOnceEachWithFileAndLine() throws SQLException {
+        SqlScript script = SqlParser.parse(FILE, "BEGIN;\ncreate table t (id int);\nCOMMIT;\n");
+        Logger logger = (Logger) LoggerFactory.getLogger(ScriptExecutor.class);
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+        try (Connection connection = db.connection()) {
+            connection.setAutoCommit(false);
+            new ScriptExecutor().execute(connection, script);
+            connection.commit();
+        }
+        finally {
+            logger.detachAppender(appender);
+        }
+        assertThat(appender.list).extracting(ILoggingEvent::getFormattedMessage)
+                .filteredOn(m -> m.contains("dropped"))
+                .containsExactly(FILE + " line 1: dropped 'BEGIN': migrator runs this file as one transaction and "
+                        + "commits it together with its history row",
+                        FILE + " line 3: dropped 'COMMIT': migrator runs this file as one transaction and "
+                                + "commits it together with its history row");
+        assertThat(db.tableExists("t")).isTrue();
     }
 }
