@@ -138,6 +138,18 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
         return values.get(0);
     }
 
+    /**
+     * Empties the database for the next test of the same class: drops every user schema (and what is in it) and
+     * recreates an empty {@code public} schema.
+     */
+    public void reset() {
+        for (String schema : column("select nspname from pg_namespace where nspname not like 'pg\\_%' "
+                + "and nspname <> 'information_schema'")) {
+            execute("drop schema \"" + schema.replace("\"", "\"\"") + "\" cascade");
+        }
+        execute("create schema public");
+    }
+
     /** Whether a table (in any schema on the search path, or qualified) exists. */
     public boolean tableExists(String name) {
         return value("select to_regclass('" + name.replace("'", "''") + "') is not null").equals("t");

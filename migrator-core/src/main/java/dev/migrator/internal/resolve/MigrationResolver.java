@@ -1,24 +1,69 @@
 package dev.migrator.internal.resolve;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.migrator.MigratorConfig;
 
 /**
  * Finds the migrations in the configured locations.
+ * <p>
+ * Every location is scanned recursively: {@code classpath:} locations in every class path root that has them
+ * (directories, jars, Spring Boot executable jars), {@code filesystem:} locations on disk. A location that does not
+ * exist is an error when it was configured explicitly; the default location ({@value MigratorConfig#DEFAULT_LOCATION})
+ * may be missing, which is logged at INFO: an application without migrations yet.
  */
 public final class MigrationResolver {
+
+    private static final Logger logger = LoggerFactory.getLogger(MigrationResolver.class);
 
     private final List<String> locations;
 
     private final ClassLoader classLoader;
 
+    private final boolean locationsConfigured;
+
     /**
-     * Creates a resolver.
+     * Creates a resolver. The locations count as configured (so each must exist) unless they are exactly the
+     * default, {@value MigratorConfig#DEFAULT_LOCATION}, which may be missing.
      * @param locations {@code classpath:} or {@code filesystem:} locations (no prefix means {@code classpath:})
      * @param classLoader the class loader to scan {@code classpath:} locations with
      */
     public MigrationResolver(List<String> locations, ClassLoader classLoader) {
+        this(locations, classLoader, !isDefault(locations));
+    }
+
+    /**
+     * Creates a resolver.
+     * @param locations {@code classpath:} or {@code filesystem:} locations (no prefix means {@code classpath:})
+     * @param classLoader the class loader to scan {@code classpath:} locations with
+     * @param locationsConfigured whether the user configured the locations: then a location that does not exist is
+     *        an error naming it; otherwise (the defaults) it is logged at INFO and holds no migrations
+     */
+    public MigrationResolver(List<String> locations, ClassLoader classLoader, boolean locationsConfigured) {
         this.locations = List.copyOf(locations);
         this.classLoader = classLoader;
+        this.locationsConfigured = locationsConfigured;
+    }
+
+    /** Whether the locations are exactly the default location, in any of its spellings. */
+    static boolean isDefault(List<String> locations) {
+        if (locations.size() != 1) {
+            return false;
+        }
+        try {
+            return Location.parse(locations.get(0)).displayName().equals(MigratorConfig.DEFAULT_LOCATION);
+        }
+        catch (IllegalArgumentException ex) {
+            return false;
+        }
     }
 
     /**
@@ -28,7 +73,68 @@ public final class MigrationResolver {
      *         rollback scripts without a migration, invalid UTF-8, unreadable files, missing locations)
      */
     public List<ResolvedMigration> resolve() {
-        throw new IllegalStateException("MigrationResolver is being written (locations " + locations + ", "
-                + classLoader + ")");
+        long start = System.nanoTime();
+        Problems problems = new Problems();
+        List<LocatedScript> files = new ArrayList<>();
+        for (Location location : parseLocations(problems)) {
+            boolean exists = location.onClasspath() ? ClasspathScanner.scan(location, loader(), files, problems)
+                    : scanFilesystem(location, files, problems);
+            if (!exists) {
+                missing(location, problems);
+            }
+        }
+        MigrationAssembler assembler = new MigrationAssembler(problems);
+        files.forEach(assembler::add);
+        List<ResolvedMigration> migrations = assembler.assemble();
+        problems.throwIfAny();
+        if (logger.isDebugEnabled()) {
+            logger.debug("Resolved {} migrations from {} files in {} in {} ms", migrations.size(), files.size(),
+                    locations, (System.nanoTime() - start) / 1_000_000);
+        }
+        return migrations;
+    }
+
+    private ClassLoader loader() {
+        return (classLoader != null) ? classLoader : MigrationResolver.class.getClassLoader();
+    }
+
+    private List<Location> parseLocations(Problems problems) {
+        Map<String, Location> parsed = new LinkedHashMap<>();
+        for (String text : locations) {
+            try {
+                Location location = Location.parse(text);
+                parsed.putIfAbsent(location.displayName(), location);
+            }
+            catch (IllegalArgumentException ex) {
+                problems.add(null, 0, "The " + ex.getMessage(), ex);
+            }
+        }
+        return List.copyOf(parsed.values());
+    }
+
+    private static boolean scanFilesystem(Location location, List<LocatedScript> files, Problems problems) {
+        Path root = Path.of(location.path());
+        if (!Files.exists(root)) {
+            return false;
+        }
+        if (!Files.isDirectory(root)) {
+            problems.add(location.displayName(), 0, "The location " + location.displayName() + " is a file ("
+                    + root.toAbsolutePath() + "), not a directory. Fix: name the directory that holds the "
+                    + "migration files");
+            return true;
+        }
+        DirectoryScanner.scan(location, root, files, problems);
+        return true;
+    }
+
+    private void missing(Location location, Problems problems) {
+        if (!locationsConfigured) {
+            logger.info("No migrations: the location {} does not exist", location.displayName());
+            return;
+        }
+        String where = location.onClasspath() ? "it is in no directory or jar of the class path"
+                : "there is no " + Path.of(location.path()).toAbsolutePath();
+        problems.add(location.displayName(), 0, "The location " + location.displayName() + " does not exist: "
+                + where + ". Fix: create it, or correct the configured locations");
     }
 }

@@ -1,0 +1,39 @@
+package dev.migrator.internal.command;
+
+import java.sql.SQLException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.migrator.MigrationType;
+import dev.migrator.MigrationVersion;
+import dev.migrator.MigratorException;
+import dev.migrator.internal.history.HistoryTable;
+
+/** {@code baseline}: records that an existing database is at a version; only on an empty history. */
+final class BaselineCommand {
+
+    private static final Logger logger = LoggerFactory.getLogger(BaselineCommand.class);
+
+    private BaselineCommand() {
+    }
+
+    static void run(Session session, MigrationVersion version, String description) throws SQLException {
+        HistoryTable history = session.history();
+        if (history.exists(session.connection())) {
+            int rows = history.read(session.connection()).size();
+            if (rows > 0) {
+                throw new MigratorException("Cannot baseline " + history.qualifiedName() + " at version " + version
+                        + ": its history is not empty (" + rows + " rows). Baseline only a database that has never "
+                        + "been migrated by migrator.");
+            }
+        }
+        else {
+            history.create(session.connection(), session.config().getSchema() != null
+                    && session.config().isCreateSchema());
+        }
+        history.append(session.connection(), new HistoryTable.NewRow(version.toString(), description,
+                MigrationType.BASELINE, description, null, true, 0, null));
+        logger.info("Baselined schema {} at version {} ({})", history.schema(), version, description);
+    }
+}

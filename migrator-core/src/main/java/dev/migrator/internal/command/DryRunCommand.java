@@ -1,0 +1,96 @@
+package dev.migrator.internal.command;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.migrator.DryRunResult;
+import dev.migrator.DryRunResult.Outcome;
+import dev.migrator.DryRunResult.Rehearsal;
+import dev.migrator.MigratorException;
+import dev.migrator.internal.resolve.ResolvedMigration;
+
+/**
+ * {@code dry-run}: executes every pending transactional migration inside one transaction and rolls it back. The
+ * history table is not touched; non-transactional migrations are listed as not rehearsable.
+ */
+final class DryRunCommand {
+
+    private static final Logger logger = LoggerFactory.getLogger(DryRunCommand.class);
+
+    private final Session session;
+
+    private final List<ResolvedMigration> files;
+
+    DryRunCommand(Session session, List<ResolvedMigration> files) {
+        this.session = session;
+        this.files = files;
+    }
+
+    DryRunResult run() throws SQLException {
+        StatusReader.Snapshot snapshot = StatusReader.read(session, files);
+        List<ResolvedMigration> plan = Plan.pending(snapshot.status(), files, session.config());
+        List<Rehearsal> rehearsals = new ArrayList<>();
+        if (plan.isEmpty()) {
+            return new DryRunResult(rehearsals);
+        }
+        Connection connection = session.connection();
+        SessionSettings settings = SessionSettings.capture(connection);
+        connection.setAutoCommit(false);
+        try {
+            applyLocalTimeouts(connection);
+            boolean failed = false;
+            for (ResolvedMigration m : plan) {
+                String version = (m.version() != null) ? m.version().toString() : null;
+                if (failed) {
+                    rehearsals.add(new Rehearsal(version, m.description(), m.script(), Outcome.NOT_REACHED, null, 0));
+                    continue;
+                }
+                long start = System.nanoTime();
+                try {
+                    ScriptRunner.Parsed parsed = session.runner().parse(m.resource().displayName(),
+                            m.resource().readContent());
+                    if (!parsed.transactional()) {
+                        rehearsals.add(new Rehearsal(version, m.description(), m.script(), Outcome.NOT_REHEARSABLE,
+                                "runs outside a transaction, so it cannot be rehearsed and rolled back", 0));
+                        continue;
+                    }
+                    session.runner().execute(connection, parsed);
+                    rehearsals.add(new Rehearsal(version, m.description(), m.script(), Outcome.SUCCESS, null,
+                            elapsed(start)));
+                }
+                catch (MigratorException ex) {
+                    failed = true;
+                    rehearsals.add(new Rehearsal(version, m.description(), m.script(), Outcome.FAILURE,
+                            ex.getMessage(), elapsed(start)));
+                }
+            }
+        }
+        finally {
+            connection.rollback();
+            connection.setAutoCommit(true);
+            settings.restore(connection);
+        }
+        logger.info("Dry run of {} pending migration(s): {}", plan.size(),
+                rehearsals.stream().map((r) -> r.script() + " " + r.outcome().name().toLowerCase()).toList());
+        return new DryRunResult(rehearsals);
+    }
+
+    private void applyLocalTimeouts(Connection connection) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "select set_config('lock_timeout', ?, true), set_config('statement_timeout', ?, true)")) {
+            ps.setString(1, Long.toString(session.config().getLockTimeout().toMillis()));
+            ps.setString(2, Long.toString(session.config().getStatementTimeout().toMillis()));
+            ps.execute();
+        }
+    }
+
+    private static long elapsed(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+}

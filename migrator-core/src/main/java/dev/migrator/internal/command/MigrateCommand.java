@@ -1,0 +1,142 @@
+package dev.migrator.internal.command;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.migrator.ExecutedMigration;
+import dev.migrator.MigrateResult;
+import dev.migrator.MigrationType;
+import dev.migrator.MigrationVersion;
+import dev.migrator.MigratorException;
+import dev.migrator.ValidateResult;
+import dev.migrator.ValidationFailedException;
+import dev.migrator.internal.history.HistoryTable;
+import dev.migrator.internal.resolve.ResolvedMigration;
+
+/** {@code migrate}: prepare the history table, validate, then apply what is pending, one script at a time. */
+final class MigrateCommand {
+
+    private static final Logger logger = LoggerFactory.getLogger(MigrateCommand.class);
+
+    private final Session session;
+
+    private final List<ResolvedMigration> files;
+
+    MigrateCommand(Session session, List<ResolvedMigration> files) {
+        this.session = session;
+        this.files = files;
+    }
+
+    MigrateResult run() throws SQLException {
+        long start = System.nanoTime();
+        StatusReader.Snapshot snapshot = StatusReader.of(session, files, prepareHistory());
+        List<ValidateResult.Problem> problems = session.config().isValidateOnMigrate()
+                ? Validator.problems(snapshot.status(), session.config())
+                : partialFailures(snapshot);
+        if (!problems.isEmpty()) {
+            throw new ValidationFailedException(new ValidateResult(problems));
+        }
+        List<ResolvedMigration> plan = Plan.pending(snapshot.status(), files, session.config());
+        for (ResolvedMigration migration : plan) {
+            session.runner().parse(migration.resource().displayName(), migration.resource().readContent());
+        }
+        MigrationVersion initial = snapshot.status().currentVersion();
+        MigrationVersion current = initial;
+        List<ExecutedMigration> applied = new ArrayList<>();
+        if (!plan.isEmpty()) {
+            ScriptExecution execution = new ScriptExecution(session, SessionSettings.capture(session.connection()));
+            for (ResolvedMigration migration : plan) {
+                ExecutedMigration done = execution.run(new ScriptExecution.Target(migration.type(),
+                        migration.version(), migration.description(), migration.script(), migration.checksum(),
+                        migration.resource()));
+                logger.info("Applied {} {} ({} ms)", label(done), done.description(), done.durationMs());
+                applied.add(done);
+                if (done.version() != null && (current == null || done.version().isNewerThan(current))) {
+                    current = done.version();
+                }
+            }
+        }
+        long durationMs = (System.nanoTime() - start) / 1_000_000;
+        logSummary(initial, current, applied, durationMs);
+        return new MigrateResult(initial, current, applied, durationMs);
+    }
+
+    private static List<ValidateResult.Problem> partialFailures(StatusReader.Snapshot snapshot) {
+        return snapshot.status().migrations().stream().map(Validator::partialFailure)
+                .filter((p) -> p != null).toList();
+    }
+
+    private static String label(ExecutedMigration m) {
+        return (m.version() != null) ? "version " + m.versionText() : "repeatable";
+    }
+
+    private void logSummary(MigrationVersion initial, MigrationVersion current, List<ExecutedMigration> applied,
+            long durationMs) {
+        String table = session.history().qualifiedName();
+        if (applied.isEmpty()) {
+            logger.info("Schema {} is up to date at version {}: no migration to apply ({} ms)",
+                    session.history().schema(), text(current), durationMs);
+        }
+        else {
+            logger.info("Migrated schema {} from version {} to {}: {} migration{} applied in {} ms (history: {})",
+                    session.history().schema(), text(initial), text(current), applied.size(),
+                    applied.size() == 1 ? "" : "s", durationMs, table);
+        }
+    }
+
+    private static String text(MigrationVersion version) {
+        return (version != null) ? version.toString() : "<none>";
+    }
+
+    /** Makes sure the history table exists (baselining when asked); returns whether it existed before. */
+    private boolean prepareHistory() throws SQLException {
+        HistoryTable history = session.history();
+        if (history.exists(session.connection())) {
+            return true;
+        }
+        boolean schemaConfigured = session.config().getSchema() != null;
+        if (schemaConfigured && !history.schemaExists(session.connection())) {
+            if (!session.config().isCreateSchema()) {
+                throw new MigratorException("The schema \"" + history.schema() + "\" does not exist and createSchema "
+                        + "is off. Create the schema, or set migrator.create-schema=true.");
+            }
+            logger.info("Creating schema \"{}\"", history.schema());
+        }
+        int tables = countTables();
+        history.create(session.connection(), schemaConfigured && session.config().isCreateSchema());
+        logger.info("Created the history table {}", history.qualifiedName());
+        if (tables > 0 && session.config().isBaselineOnMigrate()) {
+            MigrationVersion version = session.config().getBaselineVersion();
+            history.append(session.connection(), new HistoryTable.NewRow(version.toString(),
+                    session.config().getBaselineDescription(), MigrationType.BASELINE,
+                    session.config().getBaselineDescription(), null, true, 0, null));
+            logger.info("Schema \"{}\" had {} table(s) but no history: baselined at version {}", history.schema(),
+                    tables, version);
+            return true;
+        }
+        if (tables > 0) {
+            logger.warn("Schema \"{}\" has {} table(s) but had no history table. If this database is already at "
+                    + "some version, baseline it (migrator.baseline-on-migrate=true or Migrator.baseline) so its "
+                    + "migrations are not applied again.", history.schema(), tables);
+        }
+        return true;
+    }
+
+    private int countTables() throws SQLException {
+        String sql = "select count(*) from pg_class c join pg_namespace n on n.oid = c.relnamespace "
+                + "where n.nspname = ? and c.relkind in ('r', 'p', 'v', 'm', 'f')";
+        try (PreparedStatement ps = session.connection().prepareStatement(sql)) {
+            ps.setString(1, session.history().schema());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+}

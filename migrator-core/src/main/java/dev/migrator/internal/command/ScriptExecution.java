@@ -1,0 +1,244 @@
+package dev.migrator.internal.command;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.migrator.ExecutedMigration;
+import dev.migrator.MigrationFailedException;
+import dev.migrator.MigrationType;
+import dev.migrator.MigrationVersion;
+import dev.migrator.internal.history.HistoryTable;
+import dev.migrator.internal.resolve.ScriptResource;
+
+/**
+ * Runs one script (a migration or a rollback script) together with its history row: in one transaction when it can,
+ * statement by statement otherwise; retries it when it failed on {@code lock_timeout}; records a failed attempt;
+ * and restores the session afterwards so no setting leaks into the next script.
+ */
+final class ScriptExecution {
+
+    private static final Logger logger = LoggerFactory.getLogger(ScriptExecution.class);
+
+    static final String LOCK_NOT_AVAILABLE = "55P03";
+
+    static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
+
+    private final Session session;
+
+    private final SessionSettings settings;
+
+    ScriptExecution(Session session, SessionSettings settings) {
+        this.session = session;
+        this.settings = settings;
+    }
+
+    /**
+     * What to run and how to record it.
+     *
+     * @param type the history row's type (versioned, repeatable or rollback)
+     * @param version the version, or {@code null}
+     * @param description the description
+     * @param script what the history row records as the script
+     * @param checksum the script's checksum, or {@code null} to compute it from the content
+     * @param resource the file
+     */
+    record Target(MigrationType type, MigrationVersion version, String description, String script, String checksum,
+            ScriptResource resource) {
+
+        String versionText() {
+            return (version != null) ? version.toString() : null;
+        }
+    }
+
+    ExecutedMigration run(Target script) {
+        Target target = script;
+        session.listeners().migrationStarted(target.type(), target.version(), target.script());
+        long start = System.nanoTime();
+        String content = target.resource().readContent();
+        ScriptRunner.Parsed parsed = session.runner().parse(target.resource().displayName(), content);
+        if (target.checksum() == null) {
+            target = new Target(target.type(), target.version(), target.description(), target.script(),
+                    Checksums.sha256(content), target.resource());
+        }
+        int attempt = 0;
+        while (true) {
+            try {
+                if (parsed.statementCount() == 0) {
+                    logger.warn("{} contains no SQL statement: recorded as applied, nothing ran",
+                            target.resource().displayName());
+                    recordEmpty(target, parsed, start);
+                }
+                else if (parsed.transactional()) {
+                    runInTransaction(target, parsed, start);
+                }
+                else {
+                    runOutsideTransaction(target, parsed, start);
+                }
+                ExecutedMigration done = new ExecutedMigration(target.version(), target.description(),
+                        target.type(), target.script(), elapsed(start));
+                session.listeners().migrationFinished(done, null);
+                return done;
+            }
+            catch (MigrationFailedException ex) {
+                if (retryable(ex, attempt)) {
+                    attempt++;
+                    Duration backoff = FIRST_BACKOFF.multipliedBy(1L << (attempt - 1));
+                    logger.warn("{} could not get a lock within lock_timeout ({}); retry {} of {} in {} ms",
+                            target.resource().displayName(), ex.getServerMessage(), attempt,
+                            session.config().getLockRetries(), backoff.toMillis());
+                    sleep(backoff);
+                    continue;
+                }
+                recordFailure(target, ex, elapsed(start));
+                session.listeners().migrationFinished(new ExecutedMigration(target.version(),
+                        target.description(), target.type(), target.script(), elapsed(start)), ex);
+                throw ex;
+            }
+        }
+    }
+
+    private boolean retryable(MigrationFailedException ex, int attempt) {
+        return LOCK_NOT_AVAILABLE.equals(ex.getSqlState()) && attempt < session.config().getLockRetries()
+                && (ex.isTransactional() || ex.getStatementsExecuted() == 0);
+    }
+
+    private void runInTransaction(Target target, ScriptRunner.Parsed parsed, long start) {
+        Connection connection = session.connection();
+        try {
+            connection.setAutoCommit(false);
+            try {
+                applyTimeouts(connection, true);
+                session.runner().execute(connection, parsed);
+                appendCompleted(target, elapsed(start));
+                connection.commit();
+            }
+            catch (MigrationFailedException ex) {
+                rollback(connection, ex);
+                throw ex;
+            }
+            catch (SQLException ex) {
+                MigrationFailedException failure = failure(target, parsed, ex, true, parsed.statementCount());
+                rollback(connection, failure);
+                throw failure;
+            }
+            finally {
+                restoreSession(connection, target);
+            }
+        }
+        catch (SQLException ex) {
+            throw failure(target, parsed, ex, true, 0);
+        }
+    }
+
+    private void runOutsideTransaction(Target target, ScriptRunner.Parsed parsed, long start) {
+        Connection connection = session.connection();
+        int executed = 0;
+        try {
+            try {
+                applyTimeouts(connection, false);
+                executed = session.runner().execute(connection, parsed);
+            }
+            finally {
+                restoreSession(connection, target);
+            }
+            appendCompleted(target, elapsed(start));
+        }
+        catch (SQLException ex) {
+            throw failure(target, parsed, ex, false, executed);
+        }
+    }
+
+    private void recordEmpty(Target target, ScriptRunner.Parsed parsed, long start) {
+        try {
+            appendCompleted(target, elapsed(start));
+        }
+        catch (SQLException ex) {
+            throw failure(target, parsed, ex, true, 0);
+        }
+    }
+
+    private void applyTimeouts(Connection connection, boolean local) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "select set_config('lock_timeout', ?, ?), set_config('statement_timeout', ?, ?)")) {
+            ps.setString(1, Long.toString(session.config().getLockTimeout().toMillis()));
+            ps.setBoolean(2, local);
+            ps.setString(3, Long.toString(session.config().getStatementTimeout().toMillis()));
+            ps.setBoolean(4, local);
+            ps.execute();
+        }
+    }
+
+    private void restoreSession(Connection connection, Target target) throws SQLException {
+        if (connection.isClosed()) {
+            return;
+        }
+        connection.setAutoCommit(true);
+        settings.restore(connection);
+    }
+
+    private void rollback(Connection connection, Exception failure) {
+        try {
+            connection.rollback();
+        }
+        catch (SQLException ex) {
+            failure.addSuppressed(ex);
+        }
+    }
+
+    private void appendCompleted(Target target, long durationMs) throws SQLException {
+        session.history().append(session.connection(), new HistoryTable.NewRow(target.versionText(),
+                target.description(), target.type(), target.script(), target.checksum(), true, durationMs, null));
+    }
+
+    private void recordFailure(Target target, MigrationFailedException failure, long durationMs) {
+        String note = failure.getMessage();
+        if (!failure.isTransactional() && failure.getStatementsExecuted() > 0) {
+            note = HistoryNotes.PARTIAL + "statement " + failure.getStatementNumber() + " of "
+                    + failure.getStatementCount() + " (line " + failure.getStatementLine() + ") failed after "
+                    + failure.getStatementsExecuted() + " statement(s) had been applied. " + note;
+        }
+        try {
+            if (!session.connection().getAutoCommit()) {
+                session.connection().setAutoCommit(true);
+            }
+            session.history().append(session.connection(), new HistoryTable.NewRow(target.versionText(),
+                    target.description(), target.type(), target.script(), target.checksum(), false, durationMs,
+                    note));
+        }
+        catch (SQLException ex) {
+            logger.error("Could not record the failed attempt of {} in {} (the connection may be gone): {}",
+                    target.script(), session.history().qualifiedName(), ex.getMessage());
+            failure.addSuppressed(ex);
+        }
+    }
+
+    private static MigrationFailedException failure(Target target, ScriptRunner.Parsed parsed, SQLException ex,
+            boolean transactional, int executed) {
+        return MigrationFailedException.builder(target.resource().displayName())
+                .serverError(ex.getSQLState(), ex.getMessage())
+                .statement(0, parsed.statementCount(), 0)
+                .statementsExecuted(executed)
+                .transactional(transactional)
+                .cause(ex)
+                .build();
+    }
+
+    private static long elapsed(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting to retry a migration", ex);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.migrator.internal.command;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.migrator.InvalidMigrationException;
+import dev.migrator.ValidateResult;
+import dev.migrator.ValidateResult.Kind;
+import dev.migrator.ValidateResult.Problem;
+import dev.migrator.internal.resolve.MigrationResolver;
+import dev.migrator.internal.resolve.ResolvedMigration;
+
+/**
+ * {@code validate}: every problem that would stop {@code migrate}, in one result: invalid files, scripts that cannot
+ * be split, edited or missing applied migrations, out-of-order pending ones, and partly applied failures.
+ */
+final class ValidateCommand {
+
+    private ValidateCommand() {
+    }
+
+    static ValidateResult run(Session session, MigrationResolver resolver) throws SQLException {
+        List<ResolvedMigration> files;
+        try {
+            files = resolver.resolve();
+        }
+        catch (InvalidMigrationException ex) {
+            return new ValidateResult(List.of(invalid(ex)));
+        }
+        StatusReader.Snapshot snapshot = StatusReader.read(session, files);
+        List<Problem> problems = new ArrayList<>(Validator.problems(snapshot.status(), session.config()));
+        for (ResolvedMigration pending : Plan.pending(snapshot.status(), files, session.config())) {
+            try {
+                session.runner().parse(pending.resource().displayName(), pending.resource().readContent());
+            }
+            catch (InvalidMigrationException ex) {
+                problems.add(invalid(ex));
+            }
+        }
+        return new ValidateResult(problems);
+    }
+
+    private static Problem invalid(InvalidMigrationException ex) {
+        return new Problem(Kind.INVALID_FILES, ex.getScript(), ex.getMessage());
+    }
+}

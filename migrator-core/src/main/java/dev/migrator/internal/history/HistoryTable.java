@@ -1,0 +1,245 @@
+package dev.migrator.internal.history;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import dev.migrator.HistoryEntry;
+import dev.migrator.MigrationType;
+import dev.migrator.MigratorException;
+
+/**
+ * The history table ({@code schema_migrations} by default): an append-only log of every attempt, rollback, baseline
+ * and repair. This class creates it, checks its shape, reads it and appends to it; it never updates or deletes.
+ * Schema and table names are checked identifiers and always quoted.
+ */
+public final class HistoryTable {
+
+    /** Format version written into the table's comment; a higher one was created by a newer migrator. */
+    static final int FORMAT_VERSION = 1;
+
+    static final String COMMENT_PREFIX = "migrator history, format ";
+
+    /** The columns, in order, with the types PostgreSQL reports through {@code format_type}. */
+    static final Map<String, String> COLUMNS = columns();
+
+    private final String schema;
+
+    private final String table;
+
+    private final String qualified;
+
+    /**
+     * Creates the table's handle.
+     * @param schema the (checked) schema
+     * @param table the (checked) table name
+     */
+    public HistoryTable(String schema, String table) {
+        this.schema = schema;
+        this.table = table;
+        this.qualified = quote(schema) + "." + quote(table);
+    }
+
+    private static Map<String, String> columns() {
+        Map<String, String> columns = new LinkedHashMap<>();
+        columns.put("id", "bigint");
+        columns.put("version", "character varying(50)");
+        columns.put("description", "character varying(200)");
+        columns.put("type", "character varying(20)");
+        columns.put("script", "character varying(1000)");
+        columns.put("checksum", "character varying(64)");
+        columns.put("status", "character varying(20)");
+        columns.put("applied_by", "character varying(100)");
+        columns.put("applied_at", "timestamp with time zone");
+        columns.put("duration_ms", "integer");
+        columns.put("error_message", "text");
+        return Map.copyOf(columns);
+    }
+
+    static String quote(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+
+    /** The schema. */
+    public String schema() {
+        return schema;
+    }
+
+    /** The table name. */
+    public String table() {
+        return table;
+    }
+
+    /** {@code "schema"."table"}. */
+    public String qualifiedName() {
+        return qualified;
+    }
+
+    /**
+     * Whether the table exists, checking that an existing one is migrator's: one round trip.
+     * @return {@code false} when there is no such table
+     * @throws MigratorException when a table of that name has another shape or a newer format
+     */
+    public boolean exists(Connection connection) throws SQLException {
+        String sql = "select a.attname, format_type(a.atttypid, a.atttypmod), obj_description(c.oid, 'pg_class') "
+                + "from pg_class c join pg_namespace n on n.oid = c.relnamespace "
+                + "left join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped "
+                + "where n.nspname = ? and c.relname = ? order by a.attnum";
+        Map<String, String> found = new LinkedHashMap<>();
+        String comment = null;
+        boolean exists = false;
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setString(1, schema);
+            ps.setString(2, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    exists = true;
+                    if (rs.getString(1) != null) {
+                        found.put(rs.getString(1), rs.getString(2));
+                    }
+                    comment = rs.getString(3);
+                }
+            }
+        }
+        if (exists) {
+            checkShape(found, comment);
+        }
+        return exists;
+    }
+
+    private void checkShape(Map<String, String> found, String comment) {
+        if (comment != null && comment.startsWith(COMMENT_PREFIX)) {
+            String format = comment.substring(COMMENT_PREFIX.length()).trim();
+            int version;
+            try {
+                version = Integer.parseInt(format);
+            }
+            catch (NumberFormatException ex) {
+                version = Integer.MAX_VALUE;
+            }
+            if (version > FORMAT_VERSION) {
+                throw new MigratorException("The history table " + qualified + " was created by a newer migrator "
+                        + "(history format " + format + "; this version understands format " + FORMAT_VERSION
+                        + "). Upgrade migrator in this application; never let an older migrator write to it.");
+            }
+        }
+        boolean sameShape = found.keySet().equals(COLUMNS.keySet()) && COLUMNS.entrySet().stream()
+                .allMatch((e) -> e.getValue().equals(found.get(e.getKey())));
+        if (!sameShape) {
+            String columns = found.entrySet().stream().map((e) -> e.getKey() + " " + e.getValue())
+                    .collect(Collectors.joining(", "));
+            throw new MigratorException("The table " + qualified + " exists but is not a migrator history table "
+                    + "(columns found: " + (columns.isEmpty() ? "none" : columns) + "; expected: "
+                    + String.join(", ", COLUMNS.keySet()) + "). Another tool (golang-migrate, dbmate, Rails, ...) may "
+                    + "own it; migrator never writes to it. Choose another name with the 'table' setting "
+                    + "(migrator.table), e.g. migrator_history.");
+        }
+    }
+
+    /**
+     * Creates the table (and, when asked, its schema) if it does not exist.
+     * @param createSchema whether to create the schema too
+     */
+    public void create(Connection connection, boolean createSchema) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            if (createSchema) {
+                st.execute("create schema if not exists " + quote(schema));
+            }
+            st.execute("create table if not exists " + qualified + " ("
+                    + "id bigserial primary key, "
+                    + "version varchar(50), "
+                    + "description varchar(200) not null, "
+                    + "type varchar(20) not null, "
+                    + "script varchar(1000) not null, "
+                    + "checksum varchar(64), "
+                    + "status varchar(20) not null, "
+                    + "applied_by varchar(100) not null default current_user, "
+                    + "applied_at timestamptz not null default now(), "
+                    + "duration_ms integer not null, "
+                    + "error_message text)");
+            st.execute("comment on table " + qualified + " is '" + COMMENT_PREFIX + FORMAT_VERSION + "'");
+        }
+    }
+
+    /** Whether the schema exists. */
+    public boolean schemaExists(Connection connection) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("select 1 from pg_namespace where nspname = ?")) {
+            ps.setString(1, schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** Reads every row in the order written. */
+    public List<HistoryEntry> read(Connection connection) throws SQLException {
+        List<HistoryEntry> entries = new ArrayList<>();
+        String sql = "select id, version, description, type, script, checksum, status, applied_by, applied_at, "
+                + "duration_ms, error_message from " + qualified + " order by id";
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                Timestamp appliedAt = rs.getTimestamp(9);
+                entries.add(new HistoryEntry(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        MigrationType.fromId(rs.getString(4)), rs.getString(5), rs.getString(6),
+                        "completed".equals(rs.getString(7)), rs.getString(8),
+                        (appliedAt != null) ? appliedAt.toInstant() : null, rs.getInt(10), rs.getString(11)));
+            }
+        }
+        return entries;
+    }
+
+    /** Appends a row on the connection, in whatever transaction it is in. */
+    public void append(Connection connection, NewRow row) throws SQLException {
+        String sql = "insert into " + qualified + " (version, description, type, script, checksum, status, "
+                + "duration_ms, error_message) values (?, ?, ?, ?, ?, ?, ?, ?)";
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            setNullable(ps, 1, row.version());
+            ps.setString(2, truncate(row.description(), 200));
+            ps.setString(3, row.type().id());
+            ps.setString(4, truncate(row.script(), 1000));
+            setNullable(ps, 5, row.checksum());
+            ps.setString(6, row.success() ? "completed" : "failed");
+            ps.setInt(7, (int) Math.min(Integer.MAX_VALUE, row.durationMs()));
+            setNullable(ps, 8, row.errorMessage());
+            ps.executeUpdate();
+        }
+    }
+
+    private static void setNullable(PreparedStatement ps, int index, String value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.VARCHAR);
+        }
+        else {
+            ps.setString(index, value);
+        }
+    }
+
+    private static String truncate(String value, int max) {
+        return (value.length() <= max) ? value : value.substring(0, max - 3) + "...";
+    }
+
+    /**
+     * A row to append.
+     *
+     * @param version the version as written, or {@code null}
+     * @param description the description
+     * @param type the row's type
+     * @param script the script
+     * @param checksum the checksum, or {@code null}
+     * @param success completed or failed
+     * @param durationMs how long it took
+     * @param errorMessage the error or audit note, or {@code null}
+     */
+    public record NewRow(String version, String description, MigrationType type, String script, String checksum,
+            boolean success, long durationMs, String errorMessage) {
+    }
+}

@@ -1,0 +1,152 @@
+package dev.migrator.internal.lock;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.migrator.LockWaitTimeoutException;
+
+/**
+ * The session-level PostgreSQL advisory lock that serialises runs against one history table. Waiting instances poll
+ * {@code pg_try_advisory_lock} about once a second rather than blocking in {@code pg_advisory_lock}: a blocked
+ * statement would hold a snapshot that stalls {@code CREATE INDEX CONCURRENTLY} in the running instance. A crashed
+ * instance cannot leave the lock behind: PostgreSQL releases it when the session ends.
+ */
+public final class AdvisoryLock {
+
+    private static final Logger logger = LoggerFactory.getLogger(AdvisoryLock.class);
+
+    static final Duration POLL_INTERVAL = Duration.ofSeconds(1);
+
+    static final Duration REPORT_INTERVAL = Duration.ofSeconds(10);
+
+    private final long key;
+
+    private final String name;
+
+    /**
+     * Creates the lock for a history table.
+     * @param schema the history table's schema
+     * @param table the history table
+     */
+    public AdvisoryLock(String schema, String table) {
+        this.key = keyFor(schema, table);
+        this.name = schema + "." + table;
+    }
+
+    /** The 64-bit key: the first 8 bytes of SHA-256 of {@code migrator:<schema>.<table>}. */
+    static long keyFor(String schema, String table) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(("migrator:" + schema + "." + table).getBytes(StandardCharsets.UTF_8));
+            return ByteBuffer.wrap(digest, 0, 8).getLong();
+        }
+        catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException("SHA-256 is not available in this JVM", ex);
+        }
+    }
+
+    /** The key passed to {@code pg_try_advisory_lock}. */
+    public long key() {
+        return key;
+    }
+
+    /**
+     * Takes the lock on the connection, waiting up to {@code timeout}.
+     * @return how long it waited
+     * @throws LockWaitTimeoutException when another session held it for the whole timeout
+     */
+    public Duration acquire(Connection connection, Duration timeout) throws SQLException {
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        long nextReport = start + REPORT_INTERVAL.toNanos();
+        boolean reportedOnce = false;
+        while (true) {
+            if (tryLock(connection)) {
+                Duration waited = Duration.ofNanos(System.nanoTime() - start);
+                if (reportedOnce) {
+                    logger.info("Took the migration lock on {} after waiting {} ms", name, waited.toMillis());
+                }
+                return waited;
+            }
+            long now = System.nanoTime();
+            if (!reportedOnce || now >= nextReport) {
+                logger.info("Waiting for the migration lock on {}: held by {}", name, describeHolders(connection));
+                reportedOnce = true;
+                nextReport = now + REPORT_INTERVAL.toNanos();
+            }
+            if (now >= deadline) {
+                throw new LockWaitTimeoutException("Gave up waiting for the migration lock on " + name + " after "
+                        + timeout.toMillis() + " ms: it is held by " + describeHolders(connection) + ". Another "
+                        + "instance is migrating (or stuck). Wait for it, end that session with "
+                        + "pg_terminate_backend(pid) if it is stuck, or raise lockWaitTimeout "
+                        + "(migrator.lock-wait-timeout).");
+            }
+            sleep(Math.min(POLL_INTERVAL.toNanos(), Math.max(0, deadline - now)));
+        }
+    }
+
+    private boolean tryLock(Connection connection) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("select pg_try_advisory_lock(?)")) {
+            ps.setLong(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    private static void sleep(long nanos) {
+        try {
+            Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new LockWaitTimeoutException("Interrupted while waiting for the migration lock");
+        }
+    }
+
+    /** Releases the lock; a no-op when the session does not hold it. */
+    public void release(Connection connection) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("select pg_advisory_unlock(?)")) {
+            ps.setLong(1, key);
+            ps.execute();
+        }
+    }
+
+    /**
+     * Describes the sessions holding the lock: pid, application name, client address, since when and their state.
+     */
+    public String describeHolders(Connection connection) throws SQLException {
+        String sql = "select a.pid, a.application_name, a.client_addr, a.backend_start, a.state, a.state_change "
+                + "from pg_locks l join pg_stat_activity a on a.pid = l.pid where l.locktype = 'advisory' "
+                + "and l.granted and l.classid::bigint = ? and l.objid::bigint = ? and l.objsubid = 1";
+        List<String> holders = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setLong(1, key >>> 32);
+            ps.setLong(2, key & 0xFFFFFFFFL);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String app = rs.getString(2);
+                    String client = rs.getString(3);
+                    holders.add("pid " + rs.getInt(1) + " (application_name '" + ((app != null) ? app : "")
+                            + "', client " + ((client != null) ? client : "local socket") + ", connected since "
+                            + rs.getTimestamp(4).toInstant() + ", " + rs.getString(5) + " since "
+                            + rs.getTimestamp(6).toInstant() + ")");
+                }
+            }
+        }
+        return holders.isEmpty() ? "a session that released it meanwhile" : String.join("; ", holders);
+    }
+}

@@ -1,0 +1,30 @@
+package dev.migrator.internal.resolve;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** A script that is a file in a directory (a {@code filesystem:} location or a class path directory). */
+final class FileScript extends LocatedScript {
+
+    private final Path file;
+
+    private final Path root;
+
+    FileScript(Location location, String relativePath, Path file, Path root) {
+        super(location, relativePath);
+        this.file = file;
+        this.root = root;
+    }
+
+    @Override
+    InputStream open() throws IOException {
+        return Files.newInputStream(file);
+    }
+
+    @Override
+    String origin() {
+        return root.toString();
+    }
+}

@@ -1,0 +1,85 @@
+package dev.migrator.internal.resolve;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+import dev.migrator.InvalidMigrationException;
+
+/**
+ * A script found in a location: a file in a directory or an entry in a jar. It keeps only where the file is, never
+ * its content; every {@link #readContent()} reads it again.
+ */
+abstract class LocatedScript implements ScriptResource {
+
+    private final Location location;
+
+    private final String relativePath;
+
+    private final String displayName;
+
+    LocatedScript(Location location, String relativePath) {
+        this.location = location;
+        this.relativePath = relativePath;
+        this.displayName = location.displayName(relativePath);
+    }
+
+    /** Opens the raw bytes of the file. */
+    abstract InputStream open() throws IOException;
+
+    /**
+     * Where the file physically is (a directory or a jar), for messages about two files that share a display name
+     * because the same class path location exists in several jars or directories.
+     */
+    abstract String origin();
+
+    /** The location the script was found in. */
+    Location location() {
+        return location;
+    }
+
+    /** The file name: the last segment of the relative path. */
+    String fileName() {
+        return relativePath.substring(relativePath.lastIndexOf('/') + 1);
+    }
+
+    /** The display name followed by the physical origin, for messages that name several files. */
+    String describe() {
+        return displayName + " (in " + origin() + ")";
+    }
+
+    @Override
+    public String displayName() {
+        return displayName;
+    }
+
+    @Override
+    public String relativePath() {
+        return relativePath;
+    }
+
+    /** The SHA-256 of the normalised content, in one pass over the file. */
+    String checksum() throws IOException {
+        try (InputStream in = open()) {
+            return ScriptText.checksum(in, displayName);
+        }
+    }
+
+    @Override
+    public String readContent() {
+        try (InputStream in = open()) {
+            return ScriptText.read(in, displayName);
+        }
+        catch (IOException ex) {
+            InvalidMigrationException failure = new InvalidMigrationException(displayName, 0,
+                    displayName + " cannot be read: " + Problems.reason(ex) + ". Fix: make sure the file exists and "
+                            + "is readable by the application");
+            failure.initCause(ex);
+            throw failure;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return displayName;
+    }
+}

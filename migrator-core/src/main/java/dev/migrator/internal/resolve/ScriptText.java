@@ -1,0 +1,154 @@
+package dev.migrator.internal.resolve;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+import dev.migrator.InvalidMigrationException;
+
+/**
+ * Reads a script in one pass: strict UTF-8 (invalid bytes and NUL bytes are an {@link InvalidMigrationException}
+ * naming the file, the byte offset and the line), a leading BOM dropped, CRLF and CR turned into LF. The checksum and
+ * the content see exactly the same normalised bytes, so they always agree.
+ * <p>
+ * Normalisation works on bytes: CR, LF, NUL and the BOM are ASCII or start the file, and no byte of a multi-byte UTF-8
+ * sequence is below 0x80, so turning CR into LF byte by byte is the same as doing it on the decoded text.
+ */
+final class ScriptText {
+
+    private static final int BUFFER_SIZE = 16 * 1024;
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    private ScriptText() {
+    }
+
+    /** The SHA-256 (lower-case hex) of the normalised content. */
+    static String checksum(InputStream in, String displayName) throws IOException {
+        MessageDigest digest = sha256();
+        normalise(in, displayName, digest::update);
+        return hex(digest.digest());
+    }
+
+    /** The normalised content. */
+    static String read(InputStream in, String displayName) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(BUFFER_SIZE);
+        normalise(in, displayName, out::write);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        }
+        catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException("SHA-256 is not available in this JVM; every Java runtime must have it",
+                    ex);
+        }
+    }
+
+    static String hex(byte[] bytes) {
+        char[] chars = new char[bytes.length * 2];
+        for (int i = 0; i < bytes.length; i++) {
+            chars[2 * i] = HEX[(bytes[i] >> 4) & 0xF];
+            chars[2 * i + 1] = HEX[bytes[i] & 0xF];
+        }
+        return new String(chars);
+    }
+
+    /** Receives normalised bytes. */
+    @FunctionalInterface
+    private interface Sink {
+
+        void write(byte[] bytes, int offset, int length);
+    }
+
+    private static void normalise(InputStream in, String displayName, Sink sink) throws IOException {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        byte[] buffer = new byte[BUFFER_SIZE];
+        byte[] out = new byte[BUFFER_SIZE];
+        ByteBuffer undecoded = ByteBuffer.wrap(buffer);
+        CharBuffer chars = CharBuffer.allocate(BUFFER_SIZE);
+        long decodedOffset = 0;
+        int line = 1;
+        boolean afterCr = false;
+        boolean first = true;
+        boolean end = false;
+        while (!end) {
+            int start = undecoded.position();
+            int read = in.readNBytes(buffer, start, buffer.length - start);
+            end = read < buffer.length - start;
+            int from = start;
+            int to = start + read;
+            if (first) {
+                first = false;
+                if (read >= 3 && buffer[0] == (byte) 0xEF && buffer[1] == (byte) 0xBB && buffer[2] == (byte) 0xBF) {
+                    from = 3;
+                }
+            }
+            int n = 0;
+            for (int i = from; i < to; i++) {
+                byte b = buffer[i];
+                if (b == '\r') {
+                    out[n++] = '\n';
+                    line++;
+                    afterCr = true;
+                }
+                else if (b == '\n') {
+                    if (!afterCr) {
+                        out[n++] = '\n';
+                        line++;
+                    }
+                    afterCr = false;
+                }
+                else if (b == 0) {
+                    throw problem(displayName, line, "contains a NUL byte at byte offset "
+                            + (decodedOffset + i) + " (line " + line + "); PostgreSQL cannot take NUL in SQL text. "
+                            + "Fix: remove it (the file may be UTF-16 or binary; save it as UTF-8)");
+                }
+                else {
+                    out[n++] = b;
+                    afterCr = false;
+                }
+            }
+            undecoded.limit(to);
+            undecoded.position(0);
+            while (true) {
+                chars.clear();
+                CoderResult result = decoder.decode(undecoded, chars, end);
+                if (result.isError()) {
+                    throw problem(displayName, 0, "is not valid UTF-8: invalid byte sequence at byte offset "
+                            + (decodedOffset + undecoded.position()) + ". Fix: save the file as UTF-8");
+                }
+                if (result.isUnderflow()) {
+                    break;
+                }
+            }
+            if (end) {
+                chars.clear();
+                CoderResult result = decoder.flush(chars);
+                if (result.isError()) {
+                    throw problem(displayName, 0, "is not valid UTF-8: truncated byte sequence at the end, byte "
+                            + "offset " + (decodedOffset + undecoded.position()) + ". Fix: save the file as UTF-8");
+                }
+            }
+            decodedOffset += undecoded.position();
+            undecoded.compact();
+            sink.write(out, 0, n);
+        }
+    }
+
+    private static InvalidMigrationException problem(String displayName, int line, String cause) {
+        return new InvalidMigrationException(displayName, line, displayName + " " + cause);
+    }
+}

@@ -1,0 +1,158 @@
+package dev.migrator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.migrator.test.TestDatabase;
+
+class ConcurrencyTests {
+
+    @RegisterExtension
+    static final TestDatabase db = new TestDatabase();
+
+    @TempDir
+    Path dir;
+
+    MigrationDir files;
+
+    @BeforeEach
+    void setUp() {
+        db.reset();
+        files = new MigrationDir(dir);
+    }
+
+    @Test
+    void eightThreadsRacingApplyEachMigrationExactlyOnce() throws Exception {
+        for (int i = 1; i <= 20; i++) {
+            files.file(String.format("%03d_t%d.sql", i, i), "create table t" + i + " (id int);"
+                    + ((i == 5) ? "\nselect pg_sleep(0.5);" : ""));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<MigrateResult>> results = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            results.add(pool.submit(() -> {
+                start.await();
+                return files.configure(db.dataSource()).load().migrate();
+            }));
+        }
+        start.countDown();
+        int applied = 0;
+        for (Future<MigrateResult> result : results) {
+            applied += result.get(2, TimeUnit.MINUTES).applied().size();
+        }
+        pool.shutdown();
+        assertThat(applied).isEqualTo(20);
+        assertThat(db.value("select count(*) from schema_migrations")).isEqualTo("20");
+        assertThat(db.value("select count(distinct version) from schema_migrations where status = 'completed'"))
+                .isEqualTo("20");
+        assertThat(db.value("select count(*) from pg_locks where locktype = 'advisory'")).isEqualTo("0");
+    }
+
+    @Test
+    void waitingInstanceGivesUpAfterLockWaitTimeoutNamingTheHolder() throws Exception {
+        files.file("1_slow.sql", "select pg_sleep(4);");
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        Future<MigrateResult> holder = pool.submit(() -> files.configure(db.dataSource()).load().migrate());
+        awaitQuery("pg_sleep(4)");
+        String holderPid = db.value("select pid from pg_stat_activity where query like '%pg_sleep(4)%' "
+                + "and pid <> pg_backend_pid()");
+        assertThatExceptionOfType(LockWaitTimeoutException.class)
+                .isThrownBy(() -> files.configure(db.dataSource()).lockWaitTimeout(Duration.ofMillis(1500)).load()
+                        .migrate())
+                .withMessageContaining("pid " + holderPid).withMessageContaining("lock-wait-timeout");
+        assertThat(holder.get(1, TimeUnit.MINUTES).applied()).hasSize(1);
+        pool.shutdown();
+    }
+
+    @Test
+    void migrationBlockedByALockIsRetriedUntilTheBlockerGoesAway() throws Exception {
+        db.execute("create table busy (id int)");
+        files.file("1_alter_busy.sql", "alter table busy add column note text;");
+        try (Connection blocker = db.connection()) {
+            blocker.setAutoCommit(false);
+            try (Statement st = blocker.createStatement()) {
+                st.execute("lock table busy in access exclusive mode");
+            }
+            ExecutorService pool = Executors.newSingleThreadExecutor();
+            Future<MigrateResult> run = pool.submit(() -> files.configure(db.dataSource())
+                    .lockTimeout(Duration.ofMillis(200)).lockRetries(3).load().migrate());
+            Thread.sleep(900);
+            blocker.rollback();
+            assertThat(run.get(1, TimeUnit.MINUTES).applied()).hasSize(1);
+            pool.shutdown();
+        }
+        assertThat(db.value("select count(*) from information_schema.columns where table_name = 'busy' "
+                + "and column_name = 'note'")).isEqualTo("1");
+        assertThat(db.column("select status from schema_migrations")).containsExactly("completed");
+    }
+
+    @Test
+    void migrationBlockedLongerThanItsRetriesFailsWithLockNotAvailable() throws Exception {
+        db.execute("create table busy (id int)");
+        files.file("1_alter_busy.sql", "alter table busy add column note text;");
+        try (Connection blocker = db.connection()) {
+            blocker.setAutoCommit(false);
+            try (Statement st = blocker.createStatement()) {
+                st.execute("lock table busy in access exclusive mode");
+            }
+            assertThatExceptionOfType(MigrationFailedException.class)
+                    .isThrownBy(() -> files.configure(db.dataSource()).lockTimeout(Duration.ofMillis(100))
+                            .lockRetries(1).load().migrate())
+                    .satisfies((ex) -> assertThat(ex.getSqlState()).isEqualTo("55P03"))
+                    .withMessageContaining("1_alter_busy.sql");
+            blocker.rollback();
+        }
+        assertThat(db.column("select status from schema_migrations")).containsExactly("failed");
+    }
+
+    @Test
+    void killedBackendLeavesNoHistoryRowNoPartialSchemaAndNoLock() throws Exception {
+        files.file("1_first.sql", "create table first (id int);")
+                .file("2_killed.sql", "create table half (id int);\nselect pg_sleep(30);");
+        files.configure(db.dataSource()).load().migrate();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        files.file("3_after.sql", "create table after (id int);");
+        Future<MigrateResult> run = pool.submit(() -> files.configure(db.dataSource()).load().migrate());
+        awaitQuery("pg_sleep(30)");
+        db.execute("select pg_terminate_backend(pid) from pg_stat_activity where query like '%pg_sleep(30)%' "
+                + "and pid <> pg_backend_pid()");
+        assertThat(run).failsWithin(Duration.ofMinutes(1));
+        pool.shutdown();
+        assertThat(db.tableExists("half")).isFalse();
+        assertThat(db.column("select version from schema_migrations order by id")).containsExactly("1");
+        assertThat(db.value("select count(*) from pg_locks where locktype = 'advisory'")).isEqualTo("0");
+        files.file("2_killed.sql", "create table half (id int);");
+        assertThat(files.configure(db.dataSource()).load().migrate().applied())
+                .extracting(ExecutedMigration::versionText).containsExactly("2", "3");
+    }
+
+    private static void awaitQuery(String fragment) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            if (!db.value("select count(*) from pg_stat_activity where query like '%" + fragment + "%' "
+                    + "and pid <> pg_backend_pid()").equals("0")) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("No session ran " + fragment + " within 30 s");
+    }
+}

@@ -1,0 +1,126 @@
+package dev.migrator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.migrator.ValidateResult.Kind;
+import dev.migrator.test.TestDatabase;
+
+class ValidateTests {
+
+    @RegisterExtension
+    static final TestDatabase db = new TestDatabase();
+
+    @TempDir
+    Path dir;
+
+    MigrationDir files;
+
+    @BeforeEach
+    void setUp() {
+        db.reset();
+        files = new MigrationDir(dir);
+    }
+
+    private Migrator migrator() {
+        return files.configure(db.dataSource()).load();
+    }
+
+    @Test
+    void cleanStateIsValid() {
+        files.file("1_a.sql", "select 1;");
+        migrator().migrate();
+        assertThat(migrator().validate().isValid()).isTrue();
+    }
+
+    @Test
+    void editedAppliedFileIsReportedWithBothChecksums() {
+        files.file("1_a.sql", "create table a (id int);");
+        migrator().migrate();
+        String recorded = db.value("select checksum from schema_migrations");
+        files.file("1_a.sql", "create table a (id bigint);");
+        ValidateResult result = migrator().validate();
+        assertThat(result.problems()).singleElement().satisfies((p) -> {
+            assertThat(p.kind()).isEqualTo(Kind.CHANGED);
+            assertThat(p.script()).isEqualTo("1_a.sql");
+            assertThat(p.message()).contains("1_a.sql").contains(recorded).contains("repair");
+        });
+        assertThat(migrator().status().migrations().get(0).state()).isEqualTo(MigrationState.CHANGED);
+    }
+
+    @Test
+    void migrateRefusesWithEveryProblemInOneMessage() {
+        files.file("1_a.sql", "create table a (id int);").file("2_b.sql", "create table b (id int);")
+                .file("3_c.sql", "create table c (id int);");
+        migrator().migrate();
+        files.file("1_a.sql", "create table a (id bigint);").delete("2_b.sql").file("4_d.sql", "create table d();");
+        assertThatExceptionOfType(ValidationFailedException.class).isThrownBy(() -> migrator().migrate())
+                .satisfies((ex) -> {
+                    assertThat(ex.getResult().problems()).extracting(ValidateResult.Problem::kind)
+                            .containsExactly(Kind.CHANGED, Kind.MISSING);
+                    assertThat(ex.getMessage()).contains("1_a.sql").contains("2_b.sql")
+                            .contains("nothing was migrated");
+                });
+        assertThat(db.tableExists("d")).isFalse();
+    }
+
+    @Test
+    void missingFileIsToleratedWithIgnoreMissing() {
+        files.file("1_a.sql", "select 1;").file("2_b.sql", "select 1;");
+        migrator().migrate();
+        files.delete("1_a.sql");
+        assertThat(files.configure(db.dataSource()).ignoreMissing(true).load().validate().isValid()).isTrue();
+        assertThat(migrator().status().migrations().get(0).state()).isEqualTo(MigrationState.MISSING);
+    }
+
+    @Test
+    void appliedVersionNewerThanEveryFileIsFutureNotAnError() {
+        files.file("1_a.sql", "select 1;").file("2_b.sql", "select 1;");
+        migrator().migrate();
+        files.delete("2_b.sql");
+        assertThat(migrator().validate().isValid()).isTrue();
+        MigrationStatus status = migrator().status();
+        assertThat(status.migrations()).extracting(MigrationInfo::state)
+                .containsExactly(MigrationState.APPLIED, MigrationState.FUTURE);
+        assertThat(status.currentVersionText()).isEqualTo("2");
+        assertThat(migrator().migrate().applied()).isEmpty();
+    }
+
+    @Test
+    void pendingVersionBelowTheCurrentOneIsOutOfOrder() {
+        files.file("1_a.sql", "select 1;").file("3_c.sql", "select 1;");
+        migrator().migrate();
+        files.file("2_b.sql", "create table b (id int);");
+        assertThat(migrator().validate().problems()).singleElement()
+                .satisfies((p) -> assertThat(p.kind()).isEqualTo(Kind.OUT_OF_ORDER))
+                .satisfies((p) -> assertThat(p.message()).contains("2_b.sql").contains("out-of-order"));
+        MigrateResult result = files.configure(db.dataSource()).outOfOrder(true).load().migrate();
+        assertThat(result.applied()).extracting(ExecutedMigration::versionText).containsExactly("2");
+        assertThat(db.tableExists("b")).isTrue();
+    }
+
+    @Test
+    void invalidFilesAreAProblemNotACrash() {
+        files.file("1_a.sql", "select 1;").file("01_a_again.sql", "select 2;");
+        ValidateResult result = migrator().validate();
+        assertThat(result.problems()).singleElement()
+                .satisfies((p) -> assertThat(p.kind()).isEqualTo(Kind.INVALID_FILES))
+                .satisfies((p) -> assertThat(p.message()).contains("1_a.sql").contains("01_a_again.sql"));
+    }
+
+    @Test
+    void validateOnMigrateOffSkipsTheCheck() {
+        files.file("1_a.sql", "create table a (id int);");
+        migrator().migrate();
+        files.file("1_a.sql", "create table a (id bigint);").file("2_b.sql", "create table b (id int);");
+        MigrateResult result = files.configure(db.dataSource()).validateOnMigrate(false).load().migrate();
+        assertThat(result.applied()).extracting(ExecutedMigration::versionText).containsExactly("2");
+    }
+}

@@ -1,0 +1,125 @@
+package dev.migrator.internal.resolve;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Arrays;
+
+import org.junit.jupiter.api.Test;
+
+import dev.migrator.InvalidMigrationException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class ScriptTextTests {
+
+    @Test
+    void checksumIsSha256OfTheTextInLowerCaseHex() throws Exception {
+        String sql = "create table t (id int);\n";
+        String expected = ScriptText.hex(MessageDigest.getInstance("SHA-256")
+                .digest(sql.getBytes(StandardCharsets.UTF_8)));
+        assertThat(checksum(sql.getBytes(StandardCharsets.UTF_8))).isEqualTo(expected).matches("[0-9a-f]{64}");
+    }
+
+    @Test
+    void crlfAndLfCopiesHaveTheSameChecksum() throws IOException {
+        assertThat(checksum(utf8("select 1;\r\nselect 2;\r\n"))).isEqualTo(checksum(utf8("select 1;\nselect 2;\n")));
+    }
+
+    @Test
+    void loneCrCountsAsLf() throws IOException {
+        assertThat(checksum(utf8("select 1;\rselect 2;\r"))).isEqualTo(checksum(utf8("select 1;\nselect 2;\n")));
+    }
+
+    @Test
+    void crlfSplitAcrossReadBuffersIsOneLineBreak() throws IOException {
+        byte[] crlf = new byte[16 * 1024 + 1];
+        Arrays.fill(crlf, (byte) 'x');
+        crlf[16 * 1024 - 1] = '\r';
+        crlf[16 * 1024] = '\n';
+        byte[] lf = Arrays.copyOf(crlf, crlf.length - 1);
+        lf[16 * 1024 - 1] = '\n';
+        assertThat(checksum(crlf)).isEqualTo(checksum(lf));
+    }
+
+    @Test
+    void leadingBomIsDropped() throws IOException {
+        byte[] withBom = concat(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF }, utf8("select 1;\n"));
+        assertThat(checksum(withBom)).isEqualTo(checksum(utf8("select 1;\n")));
+        assertThat(read(withBom)).isEqualTo("select 1;\n");
+    }
+
+    @Test
+    void contentIsNormalisedLikeTheChecksum() throws IOException {
+        assertThat(read(utf8("\uFEFFselect 'é';\r\nselect 2;\rselect 3;\n"))).isEqualTo(
+                "select 'é';\nselect 2;\nselect 3;\n");
+    }
+
+    @Test
+    void multiByteCharacterSplitAcrossReadBuffersIsDecoded() throws IOException {
+        byte[] prefix = new byte[16 * 1024 - 1];
+        Arrays.fill(prefix, (byte) 'a');
+        byte[] bytes = concat(prefix, utf8("é€😀\n"));
+        assertThat(read(bytes)).isEqualTo(new String(bytes, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void invalidUtf8IsRejectedWithItsByteOffset() {
+        byte[] latin1 = "select 'caf\u00e9';".getBytes(StandardCharsets.ISO_8859_1);
+        assertThatExceptionOfType(InvalidMigrationException.class).isThrownBy(() -> checksum(latin1))
+                .withMessage("db/001_x.sql is not valid UTF-8: invalid byte sequence at byte offset 11. Fix: save "
+                        + "the file as UTF-8")
+                .satisfies((ex) -> assertThat(ex.getScript()).isEqualTo("db/001_x.sql"));
+    }
+
+    @Test
+    void invalidUtf8BeyondTheFirstBufferReportsTheAbsoluteOffset() {
+        byte[] prefix = new byte[40_000];
+        Arrays.fill(prefix, (byte) 'a');
+        byte[] bytes = concat(prefix, new byte[] { (byte) 0xC3, (byte) 0x28 });
+        assertThatExceptionOfType(InvalidMigrationException.class).isThrownBy(() -> read(bytes))
+                .withMessageContaining("byte offset 40000");
+    }
+
+    @Test
+    void truncatedUtf8AtTheEndIsRejected() {
+        byte[] bytes = concat(utf8("select 1;"), new byte[] { (byte) 0xE2, (byte) 0x82 });
+        assertThatExceptionOfType(InvalidMigrationException.class).isThrownBy(() -> checksum(bytes))
+                .withMessageContaining("byte offset 9");
+    }
+
+    @Test
+    void nulByteIsRejectedWithItsOffsetAndLine() {
+        byte[] bytes = utf8("select 1;\nselect\u00002;\n");
+        assertThatExceptionOfType(InvalidMigrationException.class).isThrownBy(() -> checksum(bytes))
+                .withMessageStartingWith("db/001_x.sql contains a NUL byte at byte offset 16 (line 2)")
+                .satisfies((ex) -> assertThat(ex.getLine()).isEqualTo(2));
+    }
+
+    @Test
+    void utf16FileIsRejectedAsNul() {
+        byte[] utf16 = "select 1;".getBytes(StandardCharsets.UTF_16LE);
+        assertThatExceptionOfType(InvalidMigrationException.class).isThrownBy(() -> checksum(utf16))
+                .withMessageContaining("NUL byte at byte offset 1");
+    }
+
+    private static String checksum(byte[] bytes) throws IOException {
+        return ScriptText.checksum(new ByteArrayInputStream(bytes), "db/001_x.sql");
+    }
+
+    private static String read(byte[] bytes) throws IOException {
+        return ScriptText.read(new ByteArrayInputStream(bytes), "db/001_x.sql");
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] all = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+}

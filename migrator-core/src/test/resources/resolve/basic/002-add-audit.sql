@@ -1,0 +1,2 @@
+-- adds the audit table
+create table audit (id bigint);

@@ -1,0 +1,1 @@
+create or replace view v_account as select id from account;

@@ -1,0 +1,1 @@
+create table report (id bigint);
