@@ -125,11 +125,11 @@ class ConcurrencyTests {
 
     @Test
     void killedBackendLeavesNoHistoryRowNoPartialSchemaAndNoLock() throws Exception {
-        files.file("1_first.sql", "create table first (id int);")
-                .file("2_killed.sql", "create table half (id int);\nselect pg_sleep(30);");
+        files.file("1_first.sql", "create table first (id int);");
         files.configure(db.dataSource()).load().migrate();
+        files.file("2_killed.sql", "create table half (id int);\nselect pg_sleep(30);")
+                .file("3_after.sql", "create table after (id int);");
         ExecutorService pool = Executors.newSingleThreadExecutor();
-        files.file("3_after.sql", "create table after (id int);");
         Future<MigrateResult> run = pool.submit(() -> files.configure(db.dataSource()).load().migrate());
         awaitQuery("pg_sleep(30)");
         db.execute("select pg_terminate_backend(pid) from pg_stat_activity where query like '%pg_sleep(30)%' "
