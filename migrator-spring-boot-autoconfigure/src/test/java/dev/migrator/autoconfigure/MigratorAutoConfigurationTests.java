@@ -80,6 +80,7 @@ class MigratorAutoConfigurationTests {
         withDatabase(db).withUserConfiguration(UserMigrator.class).run((context) -> {
             assertThat(context).hasNotFailed().hasSingleBean(Migrator.class).doesNotHaveBean(MigratorInitializer.class);
             assertThat(context.getBean(Migrator.class)).isSameAs(context.getBean(UserMigrator.class).migrator);
+            assertThat(context).hasSingleBean(dev.migrator.status.CachedMigrationStatus.class);
             assertThat(db.tableExists("greeting")).isFalse();
         });
     }
