@@ -131,7 +131,7 @@ final class ScriptExecution {
                 throw failure;
             }
             finally {
-                restoreSession(connection, target);
+                restoreSession(connection);
             }
         }
         catch (SQLException ex) {
@@ -148,7 +148,7 @@ final class ScriptExecution {
                 executed = session.executor().execute(connection, parsed);
             }
             finally {
-                restoreSession(connection, target);
+                restoreSession(connection);
             }
             appendCompleted(target, elapsed(start));
         }
@@ -177,7 +177,7 @@ final class ScriptExecution {
         }
     }
 
-    private void restoreSession(Connection connection, Target target) throws SQLException {
+    private void restoreSession(Connection connection) throws SQLException {
         if (connection.isClosed()) {
             return;
         }
