@@ -48,6 +48,15 @@ public final class Launcher {
             System.out.flush();
             MigrateResult result = migrator.migrate();
             System.out.println("APPLIED " + result.applied().size());
+            long peak = 0;
+            for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory
+                    .getMemoryPoolMXBeans()) {
+                if (pool.getType() == java.lang.management.MemoryType.HEAP) {
+                    peak += pool.getPeakUsage().getUsed();
+                }
+            }
+            System.out.println("PEAK_HEAP_MB " + (peak >> 20) + " MAX_HEAP_MB "
+                    + (Runtime.getRuntime().maxMemory() >> 20));
             System.out.flush();
             System.exit(0);
         }
