@@ -36,6 +36,8 @@ public class MigrationFailedException extends MigratorException {
 
     private final boolean transactional;
 
+    private final String blockedBy;
+
     /**
      * Creates the exception; use {@link Builder}.
      */
@@ -51,6 +53,7 @@ public class MigrationFailedException extends MigratorException {
         this.statementExcerpt = builder.statementExcerpt;
         this.statementsExecuted = builder.statementsExecuted;
         this.transactional = builder.transactional;
+        this.blockedBy = builder.blockedBy;
     }
 
     /** Starts describing a failure of the given script. */
@@ -108,6 +111,31 @@ public class MigrationFailedException extends MigratorException {
         return transactional;
     }
 
+    /**
+     * For a failure on {@code lock_timeout} (SQLSTATE 55P03): the sessions that held the conflicting lock, e.g.
+     * {@code pid 4242 (application_name 'psql', state 'idle in transaction', ...)}; {@code null} otherwise.
+     */
+    public String getBlockedBy() {
+        return blockedBy;
+    }
+
+    /** A builder holding every fact of this failure, to build a copy with more facts (e.g. the blocker). */
+    public Builder toBuilder() {
+        Builder builder = new Builder(script);
+        builder.statementNumber = statementNumber;
+        builder.statementCount = statementCount;
+        builder.statementLine = statementLine;
+        builder.errorLine = errorLine;
+        builder.sqlState = sqlState;
+        builder.serverMessage = serverMessage;
+        builder.statementExcerpt = statementExcerpt;
+        builder.statementsExecuted = statementsExecuted;
+        builder.transactional = transactional;
+        builder.blockedBy = blockedBy;
+        builder.cause = getCause();
+        return builder;
+    }
+
     /** Collects the facts of a failure and builds the exception with its message. */
     public static final class Builder {
 
@@ -130,6 +158,8 @@ public class MigrationFailedException extends MigratorException {
         private int statementsExecuted;
 
         private boolean transactional = true;
+
+        private String blockedBy;
 
         private Throwable cause;
 
@@ -176,6 +206,12 @@ public class MigrationFailedException extends MigratorException {
             return this;
         }
 
+        /** Who held the lock the statement waited for (optional; for SQLSTATE 55P03). */
+        public Builder blockedBy(String blockedBy) {
+            this.blockedBy = blockedBy;
+            return this;
+        }
+
         /** The underlying exception (usually an {@link java.sql.SQLException}). */
         public Builder cause(Throwable cause) {
             this.cause = cause;
@@ -212,6 +248,10 @@ public class MigrationFailedException extends MigratorException {
                 sb.append("  SQLSTATE  : ").append(sqlState).append('\n');
             }
             sb.append("  Message   : ").append(serverMessage).append('\n');
+            if (blockedBy != null) {
+                sb.append("  Lock wait : blocked by ").append(blockedBy.replace("\n", "\n              "))
+                        .append('\n');
+            }
             if (statementExcerpt != null && !statementExcerpt.isBlank()) {
                 sb.append("  SQL       : ").append(statementExcerpt.strip().replace("\n", "\n              "))
                         .append('\n');

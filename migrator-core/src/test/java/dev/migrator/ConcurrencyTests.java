@@ -63,8 +63,7 @@ class ConcurrencyTests {
         assertThat(db.value("select count(*) from schema_migrations")).isEqualTo("20");
         assertThat(db.value("select count(distinct version) from schema_migrations where status = 'completed'"))
                 .isEqualTo("20");
-        assertThat(db.value("select count(*) from pg_locks where locktype = 'advisory' "
-                + "and database = (select oid from pg_database where datname = current_database())")).isEqualTo("0");
+        awaitNoAdvisoryLock();
     }
 
     @Test
@@ -74,7 +73,7 @@ class ConcurrencyTests {
         Future<MigrateResult> holder = pool.submit(() -> files.configure(db.dataSource()).load().migrate());
         awaitQuery("pg_sleep(4)");
         String holderPid = db.value("select pid from pg_stat_activity where query like '%pg_sleep(4)%' "
-                + "and pid <> pg_backend_pid()");
+                + "and pid <> pg_backend_pid() and datname = current_database()");
         assertThatExceptionOfType(LockWaitTimeoutException.class)
                 .isThrownBy(() -> files.configure(db.dataSource()).lockWaitTimeout(Duration.ofMillis(1500)).load()
                         .migrate())
@@ -125,6 +124,47 @@ class ConcurrencyTests {
     }
 
     @Test
+    void migrationBlockedLongerThanItsRetriesNamesTheBlockingSession() throws Exception {
+        db.execute("create table busy (id int)");
+        db.execute("create table bystander (id int)");
+        files.file("1_alter_busy.sql", "create table fresh (id int);\nalter table busy add column note text;");
+        try (Connection blocker = db.connection(); Connection reader = db.connection()) {
+            blocker.setAutoCommit(false);
+            reader.setAutoCommit(false);
+            String blockerPid;
+            try (Statement st = blocker.createStatement()) {
+                st.execute("set application_name = 'blocker-app'");
+                try (java.sql.ResultSet rs = st.executeQuery("select pg_backend_pid()")) {
+                    rs.next();
+                    blockerPid = rs.getString(1);
+                }
+                st.execute("lock table busy in access exclusive mode");
+            }
+            try (Statement st = reader.createStatement()) {
+                // holds a lock on another table: must not be named
+                st.execute("lock table bystander in access exclusive mode");
+            }
+            assertThatExceptionOfType(MigrationFailedException.class)
+                    .isThrownBy(() -> files.configure(db.dataSource()).lockTimeout(Duration.ofMillis(100))
+                            .lockRetries(0).load().migrate())
+                    .satisfies((ex) -> {
+                        assertThat(ex.getSqlState()).isEqualTo("55P03");
+                        assertThat(ex.getBlockedBy()).startsWith("pid " + blockerPid + " (")
+                                .contains("application_name 'blocker-app'", "state 'idle in transaction'",
+                                        "AccessExclusiveLock on public.busy", "lock table busy")
+                                .doesNotContain("bystander");
+                    })
+                    .withMessageContaining("blocked by pid " + blockerPid + " (application_name 'blocker-app'")
+                    .withMessageContaining("1_alter_busy.sql");
+            blocker.rollback();
+            reader.rollback();
+        }
+        assertThat(db.column("select error_message from schema_migrations")).singleElement()
+                .asString().contains("blocked by pid");
+        assertThat(db.tableExists("fresh")).isFalse();
+    }
+
+    @Test
     void killedBackendLeavesNoHistoryRowNoPartialSchemaAndNoLock() throws Exception {
         files.file("1_first.sql", "create table first (id int);");
         files.configure(db.dataSource()).load().migrate();
@@ -134,23 +174,39 @@ class ConcurrencyTests {
         Future<MigrateResult> run = pool.submit(() -> files.configure(db.dataSource()).load().migrate());
         awaitQuery("pg_sleep(30)");
         db.execute("select pg_terminate_backend(pid) from pg_stat_activity where query like '%pg_sleep(30)%' "
-                + "and pid <> pg_backend_pid()");
+                + "and pid <> pg_backend_pid() and datname = current_database()");
         assertThat(run).failsWithin(Duration.ofMinutes(1));
         pool.shutdown();
         assertThat(db.tableExists("half")).isFalse();
         assertThat(db.column("select version from schema_migrations order by id")).containsExactly("1");
-        assertThat(db.value("select count(*) from pg_locks where locktype = 'advisory' "
-                + "and database = (select oid from pg_database where datname = current_database())")).isEqualTo("0");
+        awaitNoAdvisoryLock();
         files.file("2_killed.sql", "create table half (id int);");
         assertThat(files.configure(db.dataSource()).load().migrate().applied())
                 .extracting(ExecutedMigration::versionText).containsExactly("2", "3");
+    }
+
+    /**
+     * Waits until no session holds an advisory lock in this test's database (the server is shared with other
+     * tests, and a terminated backend needs a moment to exit).
+     */
+    private static void awaitNoAdvisoryLock() throws InterruptedException {
+        String sql = "select count(*) from pg_locks where locktype = 'advisory' "
+                + "and database = (select oid from pg_database where datname = current_database())";
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!db.value(sql).equals("0")) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("An advisory lock is still held 10 s later: "
+                        + db.column("select pid || ' ' || mode from pg_locks where locktype = 'advisory'"));
+            }
+            Thread.sleep(50);
+        }
     }
 
     private static void awaitQuery(String fragment) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
             if (!db.value("select count(*) from pg_stat_activity where query like '%" + fragment + "%' "
-                    + "and pid <> pg_backend_pid()").equals("0")) {
+                    + "and pid <> pg_backend_pid() and datname = current_database()").equals("0")) {
                 return;
             }
             Thread.sleep(50);

@@ -16,6 +16,7 @@ import dev.migrator.internal.history.HistoryTable;
 import dev.migrator.internal.resolve.ScriptResource;
 import dev.migrator.internal.sql.SqlParser;
 import dev.migrator.internal.sql.SqlScript;
+import dev.migrator.internal.sql.SqlStatement;
 
 /**
  * Runs one script (a migration or a rollback script) together with its history row: in one transaction when it can,
@@ -88,13 +89,14 @@ final class ScriptExecution {
                 session.listeners().migrationFinished(done, null);
                 return done;
             }
-            catch (MigrationFailedException ex) {
+            catch (MigrationFailedException failed) {
+                MigrationFailedException ex = withBlocker(failed, parsed);
                 if (retryable(ex, attempt)) {
                     attempt++;
                     Duration backoff = FIRST_BACKOFF.multipliedBy(1L << (attempt - 1));
-                    logger.warn("{} could not get a lock within lock_timeout ({}); retry {} of {} in {} ms",
-                            target.resource().displayName(), ex.getServerMessage(), attempt,
-                            session.config().getLockRetries(), backoff.toMillis());
+                    logger.warn("{} could not get a lock within lock_timeout ({}; blocked by {}); retry {} of {} "
+                            + "in {} ms", target.resource().displayName(), ex.getServerMessage(), ex.getBlockedBy(),
+                            attempt, session.config().getLockRetries(), backoff.toMillis());
                     sleep(backoff);
                     continue;
                 }
@@ -103,6 +105,46 @@ final class ScriptExecution {
                         target.description(), target.type(), target.script(), elapsed(start)), ex);
                 throw ex;
             }
+        }
+    }
+
+    /**
+     * For a failure on {@code lock_timeout}: the same failure naming the sessions that hold locks on the relations
+     * the failing statement names (see {@link LockBlockers}); any other failure is returned as it is.
+     */
+    private MigrationFailedException withBlocker(MigrationFailedException ex, SqlScript parsed) {
+        if (!LOCK_NOT_AVAILABLE.equals(ex.getSqlState())) {
+            return ex;
+        }
+        String statement;
+        if (ex.getStatementNumber() > 0 && ex.getStatementNumber() <= parsed.statements().size()) {
+            statement = parsed.statements().get(ex.getStatementNumber() - 1).sql();
+        }
+        else {
+            StringBuilder all = new StringBuilder();
+            for (SqlStatement s : parsed.statements()) {
+                all.append(s.sql()).append('\n');
+            }
+            statement = all.toString();
+        }
+        try {
+            Connection connection = session.connection();
+            if (connection.isClosed()) {
+                return ex;
+            }
+            if (!connection.getAutoCommit()) {
+                connection.setAutoCommit(true);
+            }
+            String blockers = LockBlockers.describe(connection, statement);
+            return ex.toBuilder().blockedBy((blockers != null) ? blockers
+                    : "a session that no longer holds a lock on any relation the statement names (it ended or "
+                            + "released the lock right after the timeout)")
+                    .build();
+        }
+        catch (SQLException lookupFailure) {
+            logger.warn("Could not find which session blocked {}: {}", ex.getScript(), lookupFailure.getMessage());
+            ex.addSuppressed(lookupFailure);
+            return ex;
         }
     }
 

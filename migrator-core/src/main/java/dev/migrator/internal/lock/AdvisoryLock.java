@@ -131,7 +131,9 @@ public final class AdvisoryLock {
     public String describeHolders(Connection connection) throws SQLException {
         String sql = "select a.pid, a.application_name, a.client_addr, a.backend_start, a.state, a.state_change "
                 + "from pg_locks l join pg_stat_activity a on a.pid = l.pid where l.locktype = 'advisory' "
-                + "and l.granted and l.classid::bigint = ? and l.objid::bigint = ? and l.objsubid = 1";
+                + "and l.granted and l.classid::bigint = ? and l.objid::bigint = ? and l.objsubid = 1 "
+                // advisory locks are per database: the same key in another database is another lock
+                + "and l.database = (select oid from pg_database where datname = current_database())";
         List<String> holders = new ArrayList<>();
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             ps.setLong(1, key >>> 32);

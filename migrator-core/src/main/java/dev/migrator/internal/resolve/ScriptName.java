@@ -71,7 +71,13 @@ record ScriptName(MigrationType type, MigrationVersion version, String descripti
         if (separator < 0) {
             throw new IllegalArgumentException("has no '__' between version and description");
         }
-        return new ScriptName(type, version(base.substring(1, separator)), description(base, separator + 2));
+        String version = base.substring(1, separator);
+        if (version.matches("[0-9]+(_[0-9]+)+")) {
+            throw new IllegalArgumentException("has the version '" + version + "' written with '_' (Flyway reads "
+                    + "V1_1__ as version 1.1); a version is digits with optional dots: rename it to "
+                    + base.charAt(0) + version.replace('_', '.') + base.substring(separator) + ".sql");
+        }
+        return new ScriptName(type, version(version), description(base, separator + 2));
     }
 
     private static ScriptName plain(MigrationType type, String base) {

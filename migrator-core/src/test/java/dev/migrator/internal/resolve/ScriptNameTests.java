@@ -89,7 +89,7 @@ class ScriptNameTests {
     @Test
     void flywayUnderscoreVersionIsRejected() {
         assertThatIllegalArgumentException().isThrownBy(() -> ScriptName.migration("V1_1__x.sql"))
-                .withMessageContaining("'1_1'");
+                .withMessageContaining("'1_1'").withMessageContaining("rename it to V1.1__x.sql");
     }
 
     @Test

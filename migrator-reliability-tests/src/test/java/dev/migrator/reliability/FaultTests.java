@@ -1,0 +1,172 @@
+package dev.migrator.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import dev.migrator.ExecutedMigration;
+import dev.migrator.MigrateResult;
+import dev.migrator.MigrationFailedException;
+import dev.migrator.test.TestDatabase;
+
+/**
+ * Promises 3 and 4: the migration's backend terminated mid-run (transactional and not), and lock contention
+ * (retried until the blocker goes, or failing with the blocking pid).
+ */
+class FaultTests {
+
+    @RegisterExtension
+    static final TestDatabase db = new TestDatabase();
+
+    @TempDir
+    Path dir;
+
+    MigrationFiles files;
+
+    @BeforeEach
+    void setUp() {
+        db.reset();
+        files = new MigrationFiles(dir.resolve("sql"));
+    }
+
+    @Test
+    void terminatedBackendInATransactionalMigration() throws Exception {
+        files.file("1_first.sql", "create table first (id int);")
+                .file("2_killed.sql", "create table half_a (id int);\nselect pg_sleep(30);\ncreate table half_b (id int);")
+                .file("3_after.sql", "create table after (id int);");
+        Throwable failure = runAndTerminate("pg_sleep(30)");
+        assertThat(failure).isInstanceOf(MigrationFailedException.class).hasMessageContaining("2_killed.sql")
+                .hasMessageContaining("57P01").hasMessageContaining("Nothing of this migration was applied");
+        assertThat(db.tableExists("half_a")).isFalse();
+        assertThat(db.tableExists("half_b")).isFalse();
+        assertThat(Checks.completedVersions(db)).containsExactly("1");
+        Checks.awaitNoAdvisoryLock(db, Duration.ofSeconds(10));
+        files.file("2_killed.sql", "create table half_a (id int);\ncreate table half_b (id int);");
+        assertThat(files.configure(db.dataSource()).load().migrate().applied())
+                .extracting(ExecutedMigration::versionText).containsExactly("2", "3");
+    }
+
+    @Test
+    void terminatedBackendInANonTransactionalMigrationSaysHowManyStatementsWereApplied() throws Exception {
+        files.file("1_first.sql", "create table first (id int);")
+                .file("2_outside.sql", "-- migrator:transaction=false\ncreate table nt_one (id int);\n"
+                        + "select pg_sleep(30);\ncreate table nt_two (id int);");
+        Throwable failure = runAndTerminate("pg_sleep(30)");
+        assertThat(failure).isInstanceOf(MigrationFailedException.class).hasMessageContaining("2_outside.sql")
+                .hasMessageContaining("57P01")
+                .hasMessageContaining("1 of 3 statements were applied before the failure");
+        // statement 1 committed on its own; the connection is gone, so no history row could be written
+        assertThat(db.tableExists("nt_one")).isTrue();
+        assertThat(db.tableExists("nt_two")).isFalse();
+        assertThat(Checks.completedVersions(db)).containsExactly("1");
+        Checks.awaitNoAdvisoryLock(db, Duration.ofSeconds(10));
+        // what the message asks for: undo the applied statement by hand, then run again
+        db.execute("drop table nt_one");
+        files.file("2_outside.sql", "-- migrator:transaction=false\ncreate table nt_one (id int);\n"
+                + "create table nt_two (id int);");
+        assertThat(files.configure(db.dataSource()).load().migrate().applied())
+                .extracting(ExecutedMigration::versionText).containsExactly("2");
+    }
+
+    @Test
+    void lockedTableIsRetriedUntilTheBlockerGoesAway() throws Exception {
+        db.execute("create table busy (id int)");
+        files.file("1_alter_busy.sql", "alter table busy add column note text;");
+        ListAppender<ILoggingEvent> logs = new ListAppender<>();
+        logs.start();
+        Logger logger = (Logger) LoggerFactory.getLogger("dev.migrator");
+        logger.addAppender(logs);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (Connection blocker = db.connection()) {
+            blocker.setAutoCommit(false);
+            try (Statement st = blocker.createStatement()) {
+                st.execute("lock table busy in access exclusive mode");
+            }
+            Future<MigrateResult> run = pool.submit(() -> files.configure(db.dataSource())
+                    .lockTimeout(Duration.ofMillis(200)).lockRetries(5).load().migrate());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (logs.list.stream().noneMatch((e) -> e.getFormattedMessage().contains("retry 1 of 5"))) {
+                assertThat(System.nanoTime()).as("a retry was logged").isLessThan(deadline);
+                Thread.sleep(10);
+            }
+            blocker.rollback();
+            assertThat(run.get(1, TimeUnit.MINUTES).applied()).hasSize(1);
+        }
+        finally {
+            pool.shutdownNow();
+            logger.detachAppender(logs);
+        }
+        assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage)
+                .anySatisfy((m) -> assertThat(m).contains("1_alter_busy.sql", "lock_timeout", "blocked by pid"));
+        assertThat(db.column("select status from schema_migrations")).containsExactly("completed");
+        assertThat(db.value("select count(*) from information_schema.columns where table_name = 'busy' "
+                + "and column_name = 'note'")).isEqualTo("1");
+    }
+
+    @Test
+    void lockedTableWithNoRetriesLeftNamesTheBlockingPid() throws Exception {
+        db.execute("create table busy (id int)");
+        files.file("1_alter_busy.sql", "alter table busy add column note text;");
+        try (Connection blocker = db.connection()) {
+            blocker.setAutoCommit(false);
+            String pid = null;
+            try (Statement st = blocker.createStatement()) {
+                st.execute("set application_name = 'reliability-blocker'");
+                try (var rs = st.executeQuery("select pg_backend_pid()")) {
+                    rs.next();
+                    pid = rs.getString(1);
+                }
+                st.execute("lock table busy in share mode");
+            }
+            String blockerPid = pid;
+            Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> files.configure(db.dataSource())
+                    .lockTimeout(Duration.ofMillis(100)).lockRetries(2).load().migrate());
+            blocker.rollback();
+            assertThat(thrown).isInstanceOf(MigrationFailedException.class)
+                    .hasMessageContaining("1_alter_busy.sql").hasMessageContaining("55P03")
+                    .hasMessageContaining("blocked by pid " + blockerPid + " (application_name 'reliability-blocker'"
+                            + ", state 'idle in transaction', holds ShareLock on public.busy, query: lock table busy "
+                            + "in share mode)");
+            System.out.println("[reliability] lock contention message:\n" + thrown.getMessage());
+        }
+        assertThat(db.column("select status from schema_migrations")).containsExactly("failed");
+    }
+
+    private Throwable runAndTerminate(String fragment) throws Exception {
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<MigrateResult> run = pool.submit(() -> files.configure(db.dataSource()).load().migrate());
+            Checks.awaitNonZero(db, "select count(*) from pg_stat_activity where query like '%" + fragment
+                    + "%' and pid <> pg_backend_pid() and datname = current_database()", Duration.ofSeconds(30));
+            db.execute("select pg_terminate_backend(pid) from pg_stat_activity where query like '%" + fragment
+                    + "%' and pid <> pg_backend_pid() and datname = current_database()");
+            try {
+                run.get(1, TimeUnit.MINUTES);
+                throw new AssertionError("The run survived the termination of its backend");
+            }
+            catch (ExecutionException ex) {
+                return ex.getCause();
+            }
+        }
+        finally {
+            pool.shutdownNow();
+        }
+    }
+}
