@@ -1,6 +1,7 @@
 package dev.migrator.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -24,6 +25,7 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.migrator.ExecutedMigration;
 import dev.migrator.MigrateResult;
 import dev.migrator.MigrationFailedException;
+import dev.migrator.ValidationFailedException;
 import dev.migrator.test.TestDatabase;
 
 /**
@@ -72,15 +74,22 @@ class FaultTests {
         assertThat(failure).isInstanceOf(MigrationFailedException.class).hasMessageContaining("2_outside.sql")
                 .hasMessageContaining("57P01")
                 .hasMessageContaining("1 of 3 statements were applied before the failure");
-        // statement 1 committed on its own; the connection is gone, so no history row could be written
+        // statement 1 committed on its own; the run's connection is gone, so the failure is recorded over a new one
         assertThat(db.tableExists("nt_one")).isTrue();
         assertThat(db.tableExists("nt_two")).isFalse();
         assertThat(Checks.completedVersions(db)).containsExactly("1");
+        assertThat(db.value("select error_message from schema_migrations where status = 'failed'"))
+                .startsWith("non-transactional migration failed part-way: statement 2 of 3 (line 3)");
         Checks.awaitNoAdvisoryLock(db, Duration.ofSeconds(10));
-        // what the message asks for: undo the applied statement by hand, then run again
+        // the next run refuses to start the migration again from the top
+        assertThatThrownBy(() -> files.configure(db.dataSource()).load().migrate())
+                .isInstanceOf(ValidationFailedException.class).hasMessageContaining("2_outside.sql")
+                .hasMessageContaining("repair");
+        // what the message asks for: undo the applied statement by hand, fix, repair, then run again
         db.execute("drop table nt_one");
         files.file("2_outside.sql", "-- migrator:transaction=false\ncreate table nt_one (id int);\n"
                 + "create table nt_two (id int);");
+        assertThat(files.configure(db.dataSource()).load().repair().clearedFailures()).containsExactly("2_outside.sql");
         assertThat(files.configure(db.dataSource()).load().migrate().applied())
                 .extracting(ExecutedMigration::versionText).containsExactly("2");
     }

@@ -62,7 +62,7 @@ public final class HistoryTable {
         columns.put("applied_at", "timestamp with time zone");
         columns.put("duration_ms", "integer");
         columns.put("error_message", "text");
-        return Map.copyOf(columns);
+        return java.util.Collections.unmodifiableMap(columns);
     }
 
     static String quote(String identifier) {
