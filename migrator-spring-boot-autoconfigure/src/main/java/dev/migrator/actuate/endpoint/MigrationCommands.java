@@ -1,0 +1,83 @@
+package dev.migrator.actuate.endpoint;
+
+import java.util.List;
+
+import dev.migrator.Migrator;
+import dev.migrator.MigratorException;
+import dev.migrator.actuate.endpoint.CommandDescriptors.DryRunDescriptor;
+import dev.migrator.actuate.endpoint.CommandDescriptors.FailureDescriptor;
+import dev.migrator.actuate.endpoint.CommandDescriptors.MigrateDescriptor;
+import dev.migrator.actuate.endpoint.CommandDescriptors.RepairDescriptor;
+import dev.migrator.actuate.endpoint.CommandDescriptors.RollbackDescriptor;
+import dev.migrator.actuate.endpoint.CommandDescriptors.ValidateDescriptor;
+import dev.migrator.status.CachedMigrationStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
+
+/**
+ * Runs the commands of {@code POST /actuator/migrations} and turns their results (or errors) into responses. A
+ * command that fails answers 500 with the error; an unknown command answers 400 naming the accepted ones.
+ */
+public class MigrationCommands {
+
+    /** The commands accepted, in the order they are listed to users. */
+    public static final List<String> COMMANDS = List.of("migrate", "validate", "dry-run", "repair", "rollback");
+
+    private static final Logger logger = LoggerFactory.getLogger(MigrationCommands.class);
+
+    private final Migrator migrator;
+
+    private final CachedMigrationStatus cache;
+
+    /**
+     * Creates the command runner.
+     * @param migrator the migrator
+     * @param cache the status cache to invalidate after a command, or {@code null}
+     */
+    public MigrationCommands(Migrator migrator, CachedMigrationStatus cache) {
+        this.migrator = migrator;
+        this.cache = cache;
+    }
+
+    /**
+     * Runs a command.
+     * @param command the command's name
+     * @param target the rollback target, or {@code null}
+     * @return the response
+     * @throws InvalidEndpointRequestException for an unknown command (answered with 400)
+     */
+    public WebEndpointResponse<Object> run(String command, String target) {
+        if (command == null || !COMMANDS.contains(command)) {
+            String message = "Unknown command '" + command + "'; use one of " + String.join(", ", COMMANDS);
+            throw new InvalidEndpointRequestException(message, message);
+        }
+        try {
+            return new WebEndpointResponse<>(execute(command, target));
+        }
+        catch (MigratorException ex) {
+            logger.error("Command '{}' from the migrations endpoint failed: {}", command, ex.getMessage());
+            return new WebEndpointResponse<>(new FailureDescriptor(command, "failure", ex.getMessage()),
+                    WebEndpointResponse.STATUS_INTERNAL_SERVER_ERROR);
+        }
+        finally {
+            if (this.cache != null) {
+                this.cache.invalidate();
+            }
+        }
+    }
+
+    private Object execute(String command, String target) {
+        return switch (command) {
+            case "migrate" -> MigrateDescriptor.of(this.migrator.migrate());
+            case "validate" -> ValidateDescriptor.of(this.migrator.validate());
+            case "dry-run" -> DryRunDescriptor.of(this.migrator.dryRun());
+            case "repair" -> RepairDescriptor.of(this.migrator.repair());
+            case "rollback" -> RollbackDescriptor.of(this.migrator.rollback(target));
+            default -> throw new IllegalStateException("Unhandled command " + command);
+        };
+    }
+
+}

@@ -1,0 +1,112 @@
+package dev.migrator.actuate.endpoint;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+import dev.migrator.HistoryEntry;
+import dev.migrator.MigrationInfo;
+import dev.migrator.MigrationStatus;
+import dev.migrator.MigrationVersion;
+import dev.migrator.Migrator;
+import dev.migrator.actuate.endpoint.MigrationsDescriptor.AttemptDescriptor;
+import dev.migrator.actuate.endpoint.MigrationsDescriptor.DatabaseDescriptor;
+import dev.migrator.actuate.endpoint.MigrationsDescriptor.LastMigrationDescriptor;
+import dev.migrator.actuate.endpoint.MigrationsDescriptor.LastRunDescriptor;
+import dev.migrator.actuate.endpoint.MigrationsDescriptor.MigrationDescriptor;
+import dev.migrator.actuate.endpoint.MigrationsDescriptor.MigrationDetailDescriptor;
+import dev.migrator.status.StartupRunRecorder;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.actuate.endpoint.Access;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+
+/**
+ * The {@code migrations} Actuator endpoint: the migration status of the database ({@code GET}), one migration with
+ * its history ({@code GET /{version}}), and commands ({@code POST}, only with
+ * {@code management.endpoint.migrations.access=unrestricted}). Never shows credentials.
+ */
+@Endpoint(id = "migrations", defaultAccess = Access.READ_ONLY)
+public class MigrationsEndpoint {
+
+    private final Migrator migrator;
+
+    private final StartupRunRecorder recorder;
+
+    private final MigrationCommands commands;
+
+    /**
+     * Creates the endpoint.
+     * @param migrator the migrator to report on
+     * @param recorder this instance's start-up run
+     * @param commands runs the write operation's commands
+     */
+    public MigrationsEndpoint(Migrator migrator, StartupRunRecorder recorder, MigrationCommands commands) {
+        this.migrator = migrator;
+        this.recorder = recorder;
+        this.commands = commands;
+    }
+
+    /** The migration status of the database. */
+    @ReadOperation
+    public MigrationsDescriptor migrations() {
+        MigrationStatus status = this.migrator.status();
+        List<MigrationDescriptor> migrations = status.migrations().stream().map(MigrationDescriptor::of).toList();
+        return new MigrationsDescriptor(database(), status.schema(), status.table(), status.currentVersionText(),
+                status.appliedCount(), status.pendingCount(), status.failedCount(),
+                LastMigrationDescriptor.of(status.lastApplied()), LastRunDescriptor.of(this.recorder.lastRun()),
+                migrations);
+    }
+
+    /**
+     * One versioned migration and every history row of its version.
+     * @param version the version (any equal spelling: {@code 1}, {@code 001})
+     * @return the migration, or {@code null} (404) when no migration has that version
+     */
+    @ReadOperation
+    public @Nullable MigrationDetailDescriptor migration(@Selector String version) {
+        if (!MigrationVersion.isValid(version)) {
+            return null;
+        }
+        MigrationVersion wanted = MigrationVersion.parse(version);
+        Optional<MigrationInfo> found = this.migrator.status()
+            .migrations()
+            .stream()
+            .filter((m) -> wanted.equals(m.version()))
+            .findFirst();
+        if (found.isEmpty()) {
+            return null;
+        }
+        List<HistoryEntry> history = this.migrator.history(version);
+        return new MigrationDetailDescriptor(MigrationDescriptor.of(found.get()),
+                history.stream().map(AttemptDescriptor::of).toList());
+    }
+
+    /**
+     * Runs a command.
+     * @param command {@code migrate}, {@code validate}, {@code dry-run}, {@code repair} or {@code rollback}
+     * @param target for {@code rollback}: the version to return to ({@code null} undoes every applied migration)
+     * @return the command's result
+     */
+    @WriteOperation
+    public Object run(String command, @Nullable String target) {
+        return this.commands.run(command, target);
+    }
+
+    private DatabaseDescriptor database() {
+        try (Connection connection = this.migrator.getConfig().getDataSource().getConnection()) {
+            DatabaseMetaData meta = connection.getMetaData();
+            return new DatabaseDescriptor(meta.getDatabaseProductName(), meta.getDatabaseProductVersion(),
+                    JdbcUrlSanitizer.sanitize(meta.getURL()), meta.getUserName());
+        }
+        catch (SQLException ex) {
+            throw new IllegalStateException("Could not read the database's metadata: " + ex.getMessage(), ex);
+        }
+    }
+
+}
