@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -54,11 +53,7 @@ public final class MigratorConfig {
     /** Default {@code statement_timeout} for each migration's statements (zero: none). */
     public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ZERO;
 
-    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-
-    private static final int MAX_IDENTIFIER_LENGTH = 63;
-
-    private final DataSource dataSource;
+        private final DataSource dataSource;
 
     private final List<String> locations;
 
@@ -94,19 +89,20 @@ public final class MigratorConfig {
 
     private MigratorConfig(Builder b) {
         this.dataSource = Objects.requireNonNull(b.dataSource, "dataSource: set the DataSource to migrate");
-        this.locations = checkLocations(b.locations);
-        this.schema = (b.schema == null || b.schema.isBlank()) ? null : checkIdentifier("schema", b.schema);
-        this.table = checkIdentifier("table", b.table);
+        this.locations = SettingChecks.checkLocations(b.locations);
+        this.schema = (b.schema == null || b.schema.isBlank()) ? null
+                : SettingChecks.checkIdentifier("schema", b.schema);
+        this.table = SettingChecks.checkIdentifier("table", b.table);
         this.createSchema = b.createSchema;
         this.validateOnMigrate = b.validateOnMigrate;
         this.outOfOrder = b.outOfOrder;
         this.ignoreMissing = b.ignoreMissing;
         this.baselineOnMigrate = b.baselineOnMigrate;
-        this.baselineVersion = checkVersion("baselineVersion", b.baselineVersion);
-        this.baselineDescription = checkDescription(b.baselineDescription);
-        this.lockWaitTimeout = checkDuration("lockWaitTimeout", b.lockWaitTimeout);
-        this.lockTimeout = checkDuration("lockTimeout", b.lockTimeout);
-        this.statementTimeout = checkDuration("statementTimeout", b.statementTimeout);
+        this.baselineVersion = SettingChecks.checkVersion("baselineVersion", b.baselineVersion);
+        this.baselineDescription = SettingChecks.checkDescription(b.baselineDescription);
+        this.lockWaitTimeout = SettingChecks.checkDuration("lockWaitTimeout", b.lockWaitTimeout);
+        this.lockTimeout = SettingChecks.checkDuration("lockTimeout", b.lockTimeout);
+        this.statementTimeout = SettingChecks.checkDuration("statementTimeout", b.statementTimeout);
         if (b.lockRetries < 0) {
             throw new IllegalArgumentException("lockRetries must be 0 or more, but was " + b.lockRetries);
         }
@@ -118,70 +114,6 @@ public final class MigratorConfig {
     private static ClassLoader defaultClassLoader() {
         ClassLoader context = Thread.currentThread().getContextClassLoader();
         return (context != null) ? context : MigratorConfig.class.getClassLoader();
-    }
-
-    private static List<String> checkLocations(List<String> locations) {
-        if (locations == null || locations.isEmpty()) {
-            throw new IllegalArgumentException("locations must name at least one location, e.g. "
-                    + DEFAULT_LOCATION);
-        }
-        List<String> checked = new ArrayList<>();
-        for (String location : locations) {
-            if (location == null || location.isBlank()) {
-                throw new IllegalArgumentException("locations must not contain an empty location");
-            }
-            String trimmed = location.trim();
-            int colon = trimmed.indexOf(':');
-            if (colon >= 0) {
-                String prefix = trimmed.substring(0, colon);
-                if (!prefix.equals("classpath") && !prefix.equals("filesystem")) {
-                    throw new IllegalArgumentException("locations: '" + trimmed + "' has an unknown prefix '"
-                            + prefix + ":'; use classpath: or filesystem:");
-                }
-            }
-            checked.add(trimmed);
-        }
-        return List.copyOf(checked);
-    }
-
-    private static String checkIdentifier(String setting, String value) {
-        if (value == null || !IDENTIFIER.matcher(value).matches() || value.length() > MAX_IDENTIFIER_LENGTH) {
-            throw new IllegalArgumentException(setting + " must be a plain identifier (a letter or underscore, then "
-                    + "letters, digits or underscores, at most " + MAX_IDENTIFIER_LENGTH + " characters), but was '"
-                    + shorten(value) + "'");
-        }
-        return value;
-    }
-
-    private static String shorten(String value) {
-        if (value == null) {
-            return "null";
-        }
-        return (value.length() > 80) ? value.substring(0, 80) + "..." : value;
-    }
-
-    private static MigrationVersion checkVersion(String setting, String value) {
-        try {
-            return MigrationVersion.parse(value);
-        }
-        catch (IllegalArgumentException ex) {
-            throw new IllegalArgumentException(setting + ": " + ex.getMessage(), ex);
-        }
-    }
-
-    private static String checkDescription(String value) {
-        if (value == null || value.isBlank() || value.length() > 200) {
-            throw new IllegalArgumentException("baselineDescription must be 1 to 200 characters, but was '"
-                    + shorten(value) + "'");
-        }
-        return value;
-    }
-
-    private static Duration checkDuration(String setting, Duration value) {
-        if (value == null || value.isNegative()) {
-            throw new IllegalArgumentException(setting + " must be zero or positive, but was " + value);
-        }
-        return value;
     }
 
     /** The data source migrations run on (two connections at most: one for the run, one for its failure rows). */

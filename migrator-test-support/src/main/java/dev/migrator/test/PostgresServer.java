@@ -65,12 +65,37 @@ public final class PostgresServer {
     }
 
     private static boolean dockerAvailable() {
+        if (!dockerConfigured()) {
+            return false;
+        }
         try {
             return DockerClientFactory.instance().isDockerAvailable();
         }
         catch (RuntimeException | LinkageError ex) {
             return false;
         }
+    }
+
+    /**
+     * Whether anything points at a Docker engine (DOCKER_HOST, a Testcontainers configuration, or a known socket),
+     * so that machines without Docker are not probed (Testcontainers logs every failed probe as an error).
+     */
+    private static boolean dockerConfigured() {
+        if (System.getenv("DOCKER_HOST") != null) {
+            return true;
+        }
+        String home = System.getProperty("user.home");
+        String runtime = System.getenv("XDG_RUNTIME_DIR");
+        java.util.List<java.nio.file.Path> candidates = new java.util.ArrayList<>(java.util.List.of(
+                java.nio.file.Path.of("/var/run/docker.sock"), java.nio.file.Path.of(home, ".testcontainers.properties"),
+                java.nio.file.Path.of(home, ".docker", "run", "docker.sock"),
+                java.nio.file.Path.of(home, ".docker", "desktop", "docker.sock"),
+                java.nio.file.Path.of(home, ".colima", "default", "docker.sock"),
+                java.nio.file.Path.of(home, ".rd", "docker.sock")));
+        if (runtime != null) {
+            candidates.add(java.nio.file.Path.of(runtime, "docker.sock"));
+        }
+        return candidates.stream().anyMatch(java.nio.file.Files::exists);
     }
 
     private void checkReachable() {

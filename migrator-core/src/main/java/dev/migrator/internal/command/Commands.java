@@ -24,6 +24,7 @@ import dev.migrator.internal.history.HistoryTable;
 import dev.migrator.internal.lock.AdvisoryLock;
 import dev.migrator.internal.resolve.MigrationResolver;
 import dev.migrator.internal.resolve.ResolvedMigration;
+import dev.migrator.internal.sql.ScriptExecutor;
 
 /**
  * Runs the commands of {@link dev.migrator.Migrator}: opens one connection per run, finds the history table's
@@ -37,7 +38,7 @@ public final class Commands {
 
     private final MigrationResolver resolver;
 
-    private final ScriptRunner runner;
+    private final ScriptExecutor executor;
 
     private final Listeners listeners;
 
@@ -45,7 +46,7 @@ public final class Commands {
     public Commands(MigratorConfig config) {
         this.config = config;
         this.resolver = new MigrationResolver(config.getLocations(), config.getClassLoader());
-        this.runner = new SqlScriptRunner();
+        this.executor = new ScriptExecutor();
         this.listeners = new Listeners(config.getListeners());
     }
 
@@ -131,7 +132,7 @@ public final class Commands {
                 connection.setAutoCommit(true);
             }
             HistoryTable history = new HistoryTable(schema(connection), config.getTable());
-            Session session = new Session(connection, history, config, listeners, runner);
+            Session session = new Session(connection, history, config, listeners, executor);
             if (!locking) {
                 return work.run(session);
             }

@@ -14,6 +14,8 @@ import dev.migrator.DryRunResult.Outcome;
 import dev.migrator.DryRunResult.Rehearsal;
 import dev.migrator.MigratorException;
 import dev.migrator.internal.resolve.ResolvedMigration;
+import dev.migrator.internal.sql.SqlParser;
+import dev.migrator.internal.sql.SqlScript;
 
 /**
  * {@code dry-run}: executes every pending transactional migration inside one transaction and rolls it back. The
@@ -53,14 +55,13 @@ final class DryRunCommand {
                 }
                 long start = System.nanoTime();
                 try {
-                    ScriptRunner.Parsed parsed = session.runner().parse(m.resource().displayName(),
-                            m.resource().readContent());
+                    SqlScript parsed = SqlParser.parse(m.resource().displayName(), m.resource().readContent());
                     if (!parsed.transactional()) {
                         rehearsals.add(new Rehearsal(version, m.description(), m.script(), Outcome.NOT_REHEARSABLE,
                                 "runs outside a transaction, so it cannot be rehearsed and rolled back", 0));
                         continue;
                     }
-                    session.runner().execute(connection, parsed);
+                    session.executor().execute(connection, parsed);
                     rehearsals.add(new Rehearsal(version, m.description(), m.script(), Outcome.SUCCESS, null,
                             elapsed(start)));
                 }

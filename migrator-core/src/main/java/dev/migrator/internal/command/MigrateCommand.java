@@ -18,6 +18,7 @@ import dev.migrator.ValidateResult;
 import dev.migrator.ValidationFailedException;
 import dev.migrator.internal.history.HistoryTable;
 import dev.migrator.internal.resolve.ResolvedMigration;
+import dev.migrator.internal.sql.SqlParser;
 
 /** {@code migrate}: prepare the history table, validate, then apply what is pending, one script at a time. */
 final class MigrateCommand {
@@ -44,7 +45,7 @@ final class MigrateCommand {
         }
         List<ResolvedMigration> plan = Plan.pending(snapshot.status(), files, session.config());
         for (ResolvedMigration migration : plan) {
-            session.runner().parse(migration.resource().displayName(), migration.resource().readContent());
+            SqlParser.parse(migration.resource().displayName(), migration.resource().readContent());
         }
         MigrationVersion initial = snapshot.status().currentVersion();
         MigrationVersion current = initial;

@@ -14,6 +14,8 @@ import dev.migrator.MigrationType;
 import dev.migrator.MigrationVersion;
 import dev.migrator.internal.history.HistoryTable;
 import dev.migrator.internal.resolve.ScriptResource;
+import dev.migrator.internal.sql.SqlParser;
+import dev.migrator.internal.sql.SqlScript;
 
 /**
  * Runs one script (a migration or a rollback script) together with its history row: in one transaction when it can,
@@ -60,7 +62,7 @@ final class ScriptExecution {
         session.listeners().migrationStarted(target.type(), target.version(), target.script());
         long start = System.nanoTime();
         String content = target.resource().readContent();
-        ScriptRunner.Parsed parsed = session.runner().parse(target.resource().displayName(), content);
+        SqlScript parsed = SqlParser.parse(target.resource().displayName(), content);
         if (target.checksum() == null) {
             target = new Target(target.type(), target.version(), target.description(), target.script(),
                     Checksums.sha256(content), target.resource());
@@ -68,7 +70,7 @@ final class ScriptExecution {
         int attempt = 0;
         while (true) {
             try {
-                if (parsed.statementCount() == 0) {
+                if (parsed.isEmpty()) {
                     logger.warn("{} contains no SQL statement: recorded as applied, nothing ran",
                             target.resource().displayName());
                     recordEmpty(target, parsed, start);
@@ -77,6 +79,8 @@ final class ScriptExecution {
                     runInTransaction(target, parsed, start);
                 }
                 else {
+                    logger.info("{} runs outside a transaction, statement by statement: {}",
+                            target.resource().displayName(), parsed.nonTransactionalReason());
                     runOutsideTransaction(target, parsed, start);
                 }
                 ExecutedMigration done = new ExecutedMigration(target.version(), target.description(),
@@ -107,13 +111,13 @@ final class ScriptExecution {
                 && (ex.isTransactional() || ex.getStatementsExecuted() == 0);
     }
 
-    private void runInTransaction(Target target, ScriptRunner.Parsed parsed, long start) {
+    private void runInTransaction(Target target, SqlScript parsed, long start) {
         Connection connection = session.connection();
         try {
             connection.setAutoCommit(false);
             try {
                 applyTimeouts(connection, true);
-                session.runner().execute(connection, parsed);
+                session.executor().execute(connection, parsed);
                 appendCompleted(target, elapsed(start));
                 connection.commit();
             }
@@ -122,12 +126,12 @@ final class ScriptExecution {
                 throw ex;
             }
             catch (SQLException ex) {
-                MigrationFailedException failure = failure(target, parsed, ex, true, parsed.statementCount());
+                MigrationFailedException failure = failure(target, parsed, ex, true, parsed.statements().size());
                 rollback(connection, failure);
                 throw failure;
             }
             finally {
-                restoreSession(connection, target);
+                restoreSession(connection);
             }
         }
         catch (SQLException ex) {
@@ -135,16 +139,16 @@ final class ScriptExecution {
         }
     }
 
-    private void runOutsideTransaction(Target target, ScriptRunner.Parsed parsed, long start) {
+    private void runOutsideTransaction(Target target, SqlScript parsed, long start) {
         Connection connection = session.connection();
         int executed = 0;
         try {
             try {
                 applyTimeouts(connection, false);
-                executed = session.runner().execute(connection, parsed);
+                executed = session.executor().execute(connection, parsed);
             }
             finally {
-                restoreSession(connection, target);
+                restoreSession(connection);
             }
             appendCompleted(target, elapsed(start));
         }
@@ -153,7 +157,7 @@ final class ScriptExecution {
         }
     }
 
-    private void recordEmpty(Target target, ScriptRunner.Parsed parsed, long start) {
+    private void recordEmpty(Target target, SqlScript parsed, long start) {
         try {
             appendCompleted(target, elapsed(start));
         }
@@ -173,7 +177,7 @@ final class ScriptExecution {
         }
     }
 
-    private void restoreSession(Connection connection, Target target) throws SQLException {
+    private void restoreSession(Connection connection) throws SQLException {
         if (connection.isClosed()) {
             return;
         }
@@ -217,11 +221,11 @@ final class ScriptExecution {
         }
     }
 
-    private static MigrationFailedException failure(Target target, ScriptRunner.Parsed parsed, SQLException ex,
+    private static MigrationFailedException failure(Target target, SqlScript parsed, SQLException ex,
             boolean transactional, int executed) {
         return MigrationFailedException.builder(target.resource().displayName())
                 .serverError(ex.getSQLState(), ex.getMessage())
-                .statement(0, parsed.statementCount(), 0)
+                .statement(0, parsed.statements().size(), 0)
                 .statementsExecuted(executed)
                 .transactional(transactional)
                 .cause(ex)

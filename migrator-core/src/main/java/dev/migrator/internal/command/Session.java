@@ -4,11 +4,12 @@ import java.sql.Connection;
 
 import dev.migrator.MigratorConfig;
 import dev.migrator.internal.history.HistoryTable;
+import dev.migrator.internal.sql.ScriptExecutor;
 
 /**
  * What one command run works with: its connection (holding the advisory lock for commands that change anything),
  * the history table, and the settings.
  */
 record Session(Connection connection, HistoryTable history, MigratorConfig config, Listeners listeners,
-        ScriptRunner runner) {
+        ScriptExecutor executor) {
 }

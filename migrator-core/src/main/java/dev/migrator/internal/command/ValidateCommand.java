@@ -10,6 +10,7 @@ import dev.migrator.ValidateResult.Kind;
 import dev.migrator.ValidateResult.Problem;
 import dev.migrator.internal.resolve.MigrationResolver;
 import dev.migrator.internal.resolve.ResolvedMigration;
+import dev.migrator.internal.sql.SqlParser;
 
 /**
  * {@code validate}: every problem that would stop {@code migrate}, in one result: invalid files, scripts that cannot
@@ -32,7 +33,7 @@ final class ValidateCommand {
         List<Problem> problems = new ArrayList<>(Validator.problems(snapshot.status(), session.config()));
         for (ResolvedMigration pending : Plan.pending(snapshot.status(), files, session.config())) {
             try {
-                session.runner().parse(pending.resource().displayName(), pending.resource().readContent());
+                SqlParser.parse(pending.resource().displayName(), pending.resource().readContent());
             }
             catch (InvalidMigrationException ex) {
                 problems.add(invalid(ex));

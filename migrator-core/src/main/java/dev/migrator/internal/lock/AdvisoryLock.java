@@ -142,11 +142,15 @@ public final class AdvisoryLock {
                     String client = rs.getString(3);
                     holders.add("pid " + rs.getInt(1) + " (application_name '" + ((app != null) ? app : "")
                             + "', client " + ((client != null) ? client : "local socket") + ", connected since "
-                            + rs.getTimestamp(4).toInstant() + ", " + rs.getString(5) + " since "
-                            + rs.getTimestamp(6).toInstant() + ")");
+                            + instant(rs.getTimestamp(4)) + ", " + rs.getString(5) + " since "
+                            + instant(rs.getTimestamp(6)) + ")");
                 }
             }
         }
         return holders.isEmpty() ? "a session that released it meanwhile" : String.join("; ", holders);
+    }
+
+    private static String instant(java.sql.Timestamp timestamp) {
+        return (timestamp != null) ? timestamp.toInstant().toString() : "unknown";
     }
 }

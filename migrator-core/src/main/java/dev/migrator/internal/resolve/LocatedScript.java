@@ -57,10 +57,10 @@ abstract class LocatedScript implements ScriptResource {
         return relativePath;
     }
 
-    /** The SHA-256 of the normalised content, in one pass over the file. */
-    String checksum() throws IOException {
+    /** The SHA-256 of the normalised content, in one pass over the file, with the given reader's buffers. */
+    String checksum(ScriptText reader) throws IOException {
         try (InputStream in = open()) {
-            return ScriptText.checksum(in, displayName);
+            return reader.checksumOf(in, displayName);
         }
     }
 

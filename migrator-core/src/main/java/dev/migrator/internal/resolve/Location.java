@@ -26,9 +26,10 @@ record Location(String text, boolean onClasspath, String path) {
             }
             return new Location(trimmed, false, path);
         }
-        String rest = trimmed.startsWith(CLASSPATH_PREFIX) ? trimmed.substring(CLASSPATH_PREFIX.length()) : trimmed;
+        boolean prefixed = trimmed.startsWith(CLASSPATH_PREFIX);
+        String rest = prefixed ? trimmed.substring(CLASSPATH_PREFIX.length()) : trimmed;
         int colon = rest.indexOf(':');
-        if (colon >= 0 && trimmed == rest) {
+        if (colon >= 0 && !prefixed) {
             throw new IllegalArgumentException("location '" + text + "' has an unknown prefix '"
                     + rest.substring(0, colon + 1) + "': use classpath: or filesystem:");
         }

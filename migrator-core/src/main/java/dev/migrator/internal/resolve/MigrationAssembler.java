@@ -23,6 +23,8 @@ final class MigrationAssembler {
 
     private final Problems problems;
 
+    private final ScriptText reader = new ScriptText();
+
     private final Map<MigrationVersion, List<Script>> versioned = new TreeMap<>();
 
     private final Map<String, List<Script>> repeatable = new TreeMap<>();
@@ -63,7 +65,7 @@ final class MigrationAssembler {
         }
         String checksum;
         try {
-            checksum = file.checksum();
+            checksum = file.checksum(reader);
         }
         catch (InvalidMigrationException ex) {
             problems.add(ex);

@@ -21,28 +21,45 @@ import dev.migrator.InvalidMigrationException;
  * <p>
  * Normalisation works on bytes: CR, LF, NUL and the BOM are ASCII or start the file, and no byte of a multi-byte UTF-8
  * sequence is below 0x80, so turning CR into LF byte by byte is the same as doing it on the decoded text.
+ * <p>
+ * An instance keeps its buffers, digest and decoder for the next file, so resolving thousands of files does not
+ * allocate buffers for each; it is not thread-safe.
  */
 final class ScriptText {
 
-    private static final int BUFFER_SIZE = 16 * 1024;
+    static final int BUFFER_SIZE = 16 * 1024;
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-    private ScriptText() {
-    }
+    private final byte[] buffer = new byte[BUFFER_SIZE];
+
+    private final byte[] out = new byte[BUFFER_SIZE];
+
+    private final CharBuffer chars = CharBuffer.allocate(BUFFER_SIZE / 4);
+
+    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+
+    private final MessageDigest digest = sha256();
 
     /** The SHA-256 (lower-case hex) of the normalised content. */
-    static String checksum(InputStream in, String displayName) throws IOException {
-        MessageDigest digest = sha256();
+    String checksumOf(InputStream in, String displayName) throws IOException {
+        digest.reset();
         normalise(in, displayName, digest::update);
         return hex(digest.digest());
     }
 
+    /** The SHA-256 (lower-case hex) of the normalised content, with buffers of its own. */
+    static String checksum(InputStream in, String displayName) throws IOException {
+        return new ScriptText().checksumOf(in, displayName);
+    }
+
     /** The normalised content. */
     static String read(InputStream in, String displayName) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(BUFFER_SIZE);
-        normalise(in, displayName, out::write);
-        return out.toString(StandardCharsets.UTF_8);
+        ByteArrayOutputStream content = new ByteArrayOutputStream(BUFFER_SIZE);
+        new ScriptText().normalise(in, displayName, content::write);
+        return content.toString(StandardCharsets.UTF_8);
     }
 
     private static MessageDigest sha256() {
@@ -71,14 +88,9 @@ final class ScriptText {
         void write(byte[] bytes, int offset, int length);
     }
 
-    private static void normalise(InputStream in, String displayName, Sink sink) throws IOException {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        byte[] buffer = new byte[BUFFER_SIZE];
-        byte[] out = new byte[BUFFER_SIZE];
+    private void normalise(InputStream in, String displayName, Sink sink) throws IOException {
+        decoder.reset();
         ByteBuffer undecoded = ByteBuffer.wrap(buffer);
-        CharBuffer chars = CharBuffer.allocate(BUFFER_SIZE);
         long decodedOffset = 0;
         int line = 1;
         boolean afterCr = false;

@@ -105,6 +105,16 @@ class ScriptTextTests {
                 .withMessageContaining("NUL byte at byte offset 1");
     }
 
+    @Test
+    void reusedReaderGivesTheSameChecksumAfterAFailedFile() throws IOException {
+        ScriptText reader = new ScriptText();
+        byte[] truncated = concat(utf8("select 1;"), new byte[] { (byte) 0xE2, (byte) 0x82 });
+        assertThatExceptionOfType(InvalidMigrationException.class)
+                .isThrownBy(() -> reader.checksumOf(new ByteArrayInputStream(truncated), "a.sql"));
+        assertThat(reader.checksumOf(new ByteArrayInputStream(utf8("\uFEFFselect 'é';\r\n")), "b.sql"))
+                .isEqualTo(checksum(utf8("select 'é';\n")));
+    }
+
     private static String checksum(byte[] bytes) throws IOException {
         return ScriptText.checksum(new ByteArrayInputStream(bytes), "db/001_x.sql");
     }

@@ -1,0 +1,181 @@
+package dev.migrator.internal.sql;
+
+import java.io.IOException;
+import java.sql.BatchUpdateException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.migrator.MigrationFailedException;
+
+/**
+ * Runs the statements of a {@link SqlScript} on a connection whose state the engine owns: the executor never
+ * commits, rolls back or changes auto-commit.
+ * <ul>
+ * <li>Transactional script (the engine has set {@code autoCommit(false)}): statements go to the server as JDBC
+ * batches, which pgjdbc pipelines (few round trips); a {@code COPY ... FROM STDIN} ends the current batch and runs
+ * through the driver's copy API.</li>
+ * <li>Non-transactional script (the engine has set {@code autoCommit(true)}): one statement at a time, so a
+ * failure can say how many statements were applied.</li>
+ * </ul>
+ * Server notices are logged at INFO. A failing statement raises {@link MigrationFailedException} with the script,
+ * the statement's number and line, the file line PostgreSQL's error position points at, SQLSTATE and message.
+ */
+public final class ScriptExecutor {
+
+    private static final Logger log = LoggerFactory.getLogger(ScriptExecutor.class);
+
+    /** Default number of statements per JDBC batch. */
+    public static final int DEFAULT_BATCH_SIZE = 500;
+
+    private final int batchSize;
+
+    /** An executor with {@link #DEFAULT_BATCH_SIZE}. */
+    public ScriptExecutor() {
+        this(DEFAULT_BATCH_SIZE);
+    }
+
+    /** An executor that sends at most {@code batchSize} statements per batch (at least 1). */
+    public ScriptExecutor(int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be at least 1 but was " + batchSize);
+        }
+        this.batchSize = batchSize;
+    }
+
+    /**
+     * Executes every statement of the script and returns how many ran (all of them, or it throws).
+     * @throws MigrationFailedException when a statement fails
+     * @throws IllegalStateException when the connection's auto-commit does not match
+     *         {@link SqlScript#transactional()} (the engine must set it first)
+     */
+    public int execute(Connection connection, SqlScript script) {
+        try {
+            if (connection.getAutoCommit() == script.transactional()) {
+                throw new IllegalStateException("Cannot run " + script.name() + ": the script is "
+                        + (script.transactional() ? "transactional but the connection is in auto-commit mode"
+                                : "non-transactional but the connection is not in auto-commit mode"));
+            }
+        }
+        catch (SQLException ex) {
+            throw MigrationFailedException.builder(script.name()).serverError(ex.getSQLState(), ex.getMessage())
+                    .transactional(script.transactional()).cause(ex).build();
+        }
+        for (TransactionControl dropped : script.droppedTransactionControl()) {
+            log.info("{} line {}: dropped '{}': migrator runs this file as one transaction and commits it "
+                    + "together with its history row", script.name(), dropped.line(), dropped.sql());
+        }
+        if (script.directive() != TransactionDirective.NONE) {
+            log.info("{}: directive -- migrator:transaction={} (runs {})", script.name(), script.transactional(),
+                    script.transactional() ? "in one transaction" : "statement by statement outside a transaction");
+        }
+        if (script.isEmpty()) {
+            return 0;
+        }
+        return script.transactional() ? inBatches(connection, script) : oneByOne(connection, script);
+    }
+
+    private int inBatches(Connection connection, SqlScript script) {
+        List<SqlStatement> statements = script.statements();
+        int first = 0;
+        try (Statement st = connection.createStatement()) {
+            st.setEscapeProcessing(false);
+            for (int i = 0; i < statements.size(); i++) {
+                SqlStatement statement = statements.get(i);
+                if (statement.kind() == SqlStatement.Kind.COPY_IN) {
+                    flush(st, script, first, i);
+                    copy(connection, script, i, i);
+                    first = i + 1;
+                }
+                else {
+                    st.addBatch(statement.sql());
+                    if (i + 1 - first == batchSize) {
+                        flush(st, script, first, i + 1);
+                        first = i + 1;
+                    }
+                }
+            }
+            flush(st, script, first, statements.size());
+        }
+        catch (SQLException ex) {
+            // createStatement or close failed: no statement to blame
+            throw StatementFailure.ofBatch(script, first, Math.max(first, statements.size() - 1), first, ex);
+        }
+        return statements.size();
+    }
+
+    /** Executes the batched statements {@code [from, to)}. */
+    private static void flush(Statement st, SqlScript script, int from, int to) {
+        if (from == to) {
+            return;
+        }
+        try {
+            st.executeBatch();
+            logWarnings(script, st.getWarnings());
+            st.clearWarnings();
+        }
+        catch (BatchUpdateException ex) {
+            int entry = StatementFailure.failedEntry(ex, script.statements().subList(from, to));
+            if (entry < 0) {
+                throw StatementFailure.ofBatch(script, from, to - 1, from, ex);
+            }
+            throw StatementFailure.of(script, from + entry, from + entry, ex);
+        }
+        catch (SQLException ex) {
+            throw StatementFailure.ofBatch(script, from, to - 1, from, ex);
+        }
+    }
+
+    private int oneByOne(Connection connection, SqlScript script) {
+        List<SqlStatement> statements = script.statements();
+        for (int i = 0; i < statements.size(); i++) {
+            SqlStatement statement = statements.get(i);
+            if (statement.kind() == SqlStatement.Kind.COPY_IN) {
+                copy(connection, script, i, i);
+                continue;
+            }
+            try (Statement st = connection.createStatement()) {
+                st.setEscapeProcessing(false);
+                st.execute(statement.sql());
+                logWarnings(script, st.getWarnings());
+            }
+            catch (SQLException ex) {
+                throw StatementFailure.of(script, i, i, ex);
+            }
+        }
+        return statements.size();
+    }
+
+    private static void copy(Connection connection, SqlScript script, int index, int executed) {
+        SqlStatement statement = script.statements().get(index);
+        try {
+            long rows = connection.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn(statement.sql(), new CharSequenceReader(statement.copyData().rows()));
+            log.debug("{} line {}: COPY loaded {} rows", script.name(), statement.line(), rows);
+        }
+        catch (SQLException ex) {
+            throw StatementFailure.of(script, index, executed, ex);
+        }
+        catch (IOException ex) {
+            throw new IllegalStateException("Could not read the COPY data of " + script.name() + " line "
+                    + statement.line() + " from memory", ex);
+        }
+    }
+
+    private static void logWarnings(SqlScript script, SQLWarning warning) {
+        List<String> seen = new ArrayList<>();
+        for (SQLWarning w = warning; w != null; w = w.getNextWarning()) {
+            seen.add(w.getMessage());
+        }
+        for (String message : seen) {
+            log.info("{}: {}", script.name(), message);
+        }
+    }
+}
