@@ -14,12 +14,12 @@ import dev.migrator.status.CachedMigrationStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
 /**
  * Runs the commands of {@code POST /actuator/migrations} and turns their results (or errors) into responses. A
- * command that fails answers 500 with the error; an unknown command answers 400 naming the accepted ones.
+ * command that fails answers 500 with the error; an unknown command answers 400 with a body naming the accepted
+ * ones.
  */
 public class MigrationCommands {
 
@@ -46,13 +46,13 @@ public class MigrationCommands {
      * Runs a command.
      * @param command the command's name
      * @param target the rollback target, or {@code null}
-     * @return the response
-     * @throws InvalidEndpointRequestException for an unknown command (answered with 400)
+     * @return the response: 200 with the result, 400 for an unknown command, 500 when the command failed
      */
     public WebEndpointResponse<Object> run(String command, String target) {
         if (command == null || !COMMANDS.contains(command)) {
             String message = "Unknown command '" + command + "'; use one of " + String.join(", ", COMMANDS);
-            throw new InvalidEndpointRequestException(message, message);
+            return new WebEndpointResponse<>(new FailureDescriptor(command, "failure", message),
+                    WebEndpointResponse.STATUS_BAD_REQUEST);
         }
         try {
             return new WebEndpointResponse<>(execute(command, target));

@@ -1,0 +1,89 @@
+package dev.migrator.autoconfigure;
+
+import java.util.List;
+
+import dev.migrator.InvalidMigrationException;
+import dev.migrator.LockWaitTimeoutException;
+import dev.migrator.MigrationFailedException;
+import dev.migrator.ValidateResult;
+import dev.migrator.ValidationFailedException;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.BeanCreationException;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What {@link MigratorFailureAnalyzer} says for each kind of migrator failure.
+ */
+class MigratorFailureAnalyzerTests {
+
+    private final MigratorFailureAnalyzer analyzer = new MigratorFailureAnalyzer();
+
+    private FailureAnalysis analyze(Throwable cause) {
+        return this.analyzer.analyze(new BeanCreationException("migratorInitializer", "Init failed", cause));
+    }
+
+    @Test
+    void migrationFailureNamesFileLineSqlStateAndMessage() {
+        MigrationFailedException failure = MigrationFailedException.builder("db/migration/003_add_index.sql")
+            .statement(2, 4, 12)
+            .errorLine(13)
+            .serverError("42P07", "relation \"users_email_idx\" already exists")
+            .excerpt("CREATE INDEX users_email_idx ON users (email)")
+            .build();
+        FailureAnalysis analysis = analyze(failure);
+        assertThat(analysis.getDescription()).contains("db/migration/003_add_index.sql")
+            .contains("Line     : 12 (error position: line 13)")
+            .contains("Statement: 2 of 4")
+            .contains("SQLSTATE : 42P07")
+            .contains("relation \"users_email_idx\" already exists")
+            .contains("CREATE INDEX users_email_idx");
+        assertThat(analysis.getAction()).contains("rolled back").contains("Fix db/migration/003_add_index.sql");
+        assertThat(analysis.getCause()).isSameAs(failure);
+    }
+
+    @Test
+    void nonTransactionalFailureSaysWhatWasApplied() {
+        MigrationFailedException failure = MigrationFailedException.builder("db/migration/004_concurrently.sql")
+            .statement(2, 3, 5)
+            .serverError("57014", "canceling statement due to statement timeout")
+            .transactional(false)
+            .statementsExecuted(1)
+            .build();
+        assertThat(analyze(failure).getAction()).contains("1 of 3 statements were applied").contains("repair");
+    }
+
+    @Test
+    void validationFailureListsProblems() {
+        ValidateResult result = new ValidateResult(List.of(new ValidateResult.Problem(ValidateResult.Kind.CHANGED,
+                "001_init.sql", "Migration 001_init.sql was changed after it was applied")));
+        FailureAnalysis analysis = analyze(new ValidationFailedException(result));
+        assertThat(analysis.getDescription()).contains("validation failed")
+            .contains("Migration 001_init.sql was changed after it was applied");
+        assertThat(analysis.getAction()).contains("repair");
+    }
+
+    @Test
+    void invalidMigrationNamesFileAndLine() {
+        FailureAnalysis analysis = analyze(new InvalidMigrationException("db/migration/005_bad.sql", 7,
+                "005_bad.sql line 7: unterminated quote; close it"));
+        assertThat(analysis.getDescription()).contains("Script : db/migration/005_bad.sql")
+            .contains("Line   : 7")
+            .contains("unterminated quote");
+    }
+
+    @Test
+    void lockWaitTimeoutSaysWhoHoldsTheLock() {
+        FailureAnalysis analysis = analyze(new LockWaitTimeoutException("Lock held by pid 4242 (app-2)"));
+        assertThat(analysis.getDescription()).contains("pid 4242");
+        assertThat(analysis.getAction()).contains("migrator.lock-wait-timeout");
+    }
+
+    @Test
+    void otherFailuresAreNotAnalyzed() {
+        assertThat(this.analyzer.analyze(new IllegalStateException("unrelated"))).isNull();
+    }
+
+}

@@ -1,0 +1,54 @@
+package dev.migrator.autoconfigure;
+
+import dev.migrator.test.TestDatabase;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The start-up warnings of {@link MigratorStartupWarnings}.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class MigratorStartupWarningsTests {
+
+    @RegisterExtension
+    final FreshDatabases databases = new FreshDatabases();
+
+    private ApplicationContextRunner runner(TestDatabase db) {
+        return new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
+                    MigratorAutoConfiguration.class, MigratorWarningsAutoConfiguration.class))
+            .withPropertyValues("spring.datasource.url=" + db.jdbcUrl());
+    }
+
+    @Test
+    void warnsWhenMigrationFilesExistButMigratorIsDisabled(CapturedOutput output) {
+        runner(this.databases.create("warn_disabled")).withPropertyValues("migrator.enabled=false")
+            .run((context) -> assertThat(context).hasNotFailed());
+        assertThat(output).contains("migration file(s) under classpath:db/migration but migrator is disabled");
+    }
+
+    @Test
+    void warnsWhenFlywayMigratesToo(CapturedOutput output) {
+        TestDatabase db = this.databases.create("warn_flyway");
+        runner(db).withBean(Flyway.class, () -> Flyway.configure().dataSource(db.dataSource()).load())
+            .run((context) -> assertThat(context).hasNotFailed());
+        assertThat(output).contains("Flyway is auto-configured as well as migrator");
+    }
+
+    @Test
+    void quietWhenAllIsWell(CapturedOutput output) {
+        runner(this.databases.create("warn_none")).run((context) -> assertThat(context).hasNotFailed());
+        assertThat(output).doesNotContain("migrator is disabled").doesNotContain("as well as migrator");
+    }
+
+}

@@ -1,0 +1,1 @@
+alter table greeting add column lang text not null default 'en';

@@ -1,0 +1,1 @@
+alter table greeting drop column lang;

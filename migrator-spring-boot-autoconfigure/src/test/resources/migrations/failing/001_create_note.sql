@@ -1,0 +1,1 @@
+create table note (id int primary key);

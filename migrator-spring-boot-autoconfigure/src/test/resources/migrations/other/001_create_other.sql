@@ -1,0 +1,1 @@
+create table other_thing (id int primary key);
