@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /**
  * Configuration properties of migrator ({@code migrator.*}). Defaults equal migrator-core's
@@ -114,7 +115,8 @@ public class MigratorProperties {
     /**
      * Health indicator settings.
      */
-    private final Health health = new Health();
+    @NestedConfigurationProperty
+    private final MigratorHealthProperties health = new MigratorHealthProperties();
 
     public boolean isEnabled() {
         return this.enabled;
@@ -268,43 +270,8 @@ public class MigratorProperties {
         this.password = password;
     }
 
-    public Health getHealth() {
+    public MigratorHealthProperties getHealth() {
         return this.health;
-    }
-
-    /**
-     * Settings of the {@code migrations} health indicator.
-     */
-    public static class Health {
-
-        /**
-         * How long a migration status is reused by the health indicator and the gauges before the database is asked
-         * again.
-         */
-        private Duration cacheTtl = Duration.ofSeconds(5);
-
-        /**
-         * Whether the 'migrations' health indicator is added to the readiness group when Kubernetes probes are
-         * enabled and the group's members are not configured explicitly.
-         */
-        private boolean readiness = true;
-
-        public Duration getCacheTtl() {
-            return this.cacheTtl;
-        }
-
-        public void setCacheTtl(Duration cacheTtl) {
-            this.cacheTtl = cacheTtl;
-        }
-
-        public boolean isReadiness() {
-            return this.readiness;
-        }
-
-        public void setReadiness(boolean readiness) {
-            this.readiness = readiness;
-        }
-
     }
 
 }

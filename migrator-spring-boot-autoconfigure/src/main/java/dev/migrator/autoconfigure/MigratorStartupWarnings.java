@@ -3,6 +3,7 @@ package dev.migrator.autoconfigure;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import dev.migrator.Migrator;
 
@@ -26,14 +27,17 @@ public class MigratorStartupWarnings implements SmartInitializingSingleton {
 
     private static final String MIGRATION_FILES = "classpath*:db/migration/**/*.sql";
 
-    private static final String[][] OTHER_TOOLS = { { "org.flywaydb.core.Flyway", "Flyway" },
-            { "liquibase.integration.spring.SpringLiquibase", "Liquibase" } };
+    /** Other migration tools: the class of the bean that migrates, and the tool's name. */
+    static final Map<String, String> OTHER_TOOLS = Map.of("org.flywaydb.core.Flyway", "Flyway",
+            "liquibase.integration.spring.SpringLiquibase", "Liquibase");
 
     private final ConfigurableListableBeanFactory beanFactory;
 
     private final Environment environment;
 
     private final ResourcePatternResolver resources;
+
+    private final Map<String, String> otherTools;
 
     /**
      * Creates the warnings check.
@@ -43,9 +47,15 @@ public class MigratorStartupWarnings implements SmartInitializingSingleton {
      */
     public MigratorStartupWarnings(ConfigurableListableBeanFactory beanFactory, Environment environment,
             ResourcePatternResolver resources) {
+        this(beanFactory, environment, resources, OTHER_TOOLS);
+    }
+
+    MigratorStartupWarnings(ConfigurableListableBeanFactory beanFactory, Environment environment,
+            ResourcePatternResolver resources, Map<String, String> otherTools) {
         this.beanFactory = beanFactory;
         this.environment = environment;
         this.resources = resources;
+        this.otherTools = otherTools;
     }
 
     @Override
@@ -66,12 +76,12 @@ public class MigratorStartupWarnings implements SmartInitializingSingleton {
             }
         }
         if (this.beanFactory.getBeanNamesForType(Migrator.class, false, false).length > 0) {
-            for (String[] tool : OTHER_TOOLS) {
-                if (hasBeanOfType(tool[0])) {
-                    warnings.add(tool[1] + " is auto-configured as well as migrator: both will migrate the same "
-                            + "database. Remove " + tool[1] + " from the classpath or disable one of them.");
+            this.otherTools.forEach((className, tool) -> {
+                if (hasBeanOfType(className)) {
+                    warnings.add(tool + " is auto-configured as well as migrator: both will migrate the same "
+                            + "database. Remove " + tool + " from the classpath or disable one of them.");
                 }
-            }
+            });
         }
         return warnings;
     }

@@ -1,7 +1,8 @@
 package dev.migrator.autoconfigure;
 
 import dev.migrator.test.TestDatabase;
-import org.flywaydb.core.Flyway;
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -38,17 +39,34 @@ class MigratorStartupWarningsTests {
     }
 
     @Test
-    void warnsWhenFlywayMigratesToo(CapturedOutput output) {
-        TestDatabase db = this.databases.create("warn_flyway");
-        runner(db).withBean(Flyway.class, () -> Flyway.configure().dataSource(db.dataSource()).load())
-            .run((context) -> assertThat(context).hasNotFailed());
-        assertThat(output).contains("Flyway is auto-configured as well as migrator");
+    void warnsWhenAnotherMigrationToolMigratesToo() {
+        runner(this.databases.create("warn_other")).withBean(OtherMigrationTool.class, OtherMigrationTool::new)
+            .run((context) -> {
+                MigratorStartupWarnings warnings = new MigratorStartupWarnings(
+                        context.getSourceApplicationContext().getBeanFactory(), context.getEnvironment(), context,
+                        Map.of(OtherMigrationTool.class.getName(), "OtherTool"));
+                assertThat(warnings.warnings()).containsExactly("OtherTool is auto-configured as well as migrator: "
+                        + "both will migrate the same database. Remove OtherTool from the classpath or disable one "
+                        + "of them.");
+            });
+    }
+
+    @Test
+    void flywayAndLiquibaseAreTheOtherToolsLookedFor() {
+        assertThat(MigratorStartupWarnings.OTHER_TOOLS).containsOnly(
+                Map.entry("org.flywaydb.core.Flyway", "Flyway"),
+                Map.entry("liquibase.integration.spring.SpringLiquibase", "Liquibase"));
     }
 
     @Test
     void quietWhenAllIsWell(CapturedOutput output) {
         runner(this.databases.create("warn_none")).run((context) -> assertThat(context).hasNotFailed());
         assertThat(output).doesNotContain("migrator is disabled").doesNotContain("as well as migrator");
+    }
+
+    /** Stands in for a migration tool's bean (the project keeps Flyway out of everything but the benchmarks). */
+    static class OtherMigrationTool {
+
     }
 
 }
