@@ -92,4 +92,19 @@ class RollbackTests {
         migrator().migrate();
         assertThat(migrator().rollback("3").rolledBack()).isEmpty();
     }
+
+    @Test
+    void repeatableAppliedBeforeARollbackIsAppliedAgain() {
+        files.file("R__a_view.sql", "create or replace view a_view as select id from a;")
+                .file("rollback/1_undo_a.sql", "drop view if exists a_view;\ndrop table a;");
+        migrator().migrate();
+        migrator().rollback(null);
+        assertThat(migrator().status().migrations()).filteredOn((m) -> m.type() == MigrationType.REPEATABLE)
+                .extracting(MigrationInfo::state).containsExactly(MigrationState.OUTDATED);
+        MigrateResult again = migrator().migrate();
+        assertThat(again.applied()).extracting(ExecutedMigration::type).last().isEqualTo(MigrationType.REPEATABLE);
+        assertThat(db.tableExists("a_view")).isTrue();
+        assertThat(migrator().status().migrations()).extracting(MigrationInfo::state)
+                .containsOnly(MigrationState.APPLIED);
+    }
 }

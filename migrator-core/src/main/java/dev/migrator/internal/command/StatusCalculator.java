@@ -43,7 +43,11 @@ final class StatusCalculator {
         Map<MigrationVersion, Track> versionTracks = new TreeMap<>();
         Map<String, Track> repeatableTracks = new TreeMap<>();
         MigrationVersion baseline = null;
+        long lastRollback = 0;
         for (HistoryEntry row : rows) {
+            if (row.type() == MigrationType.ROLLBACK && row.success() && !HistoryNotes.isRepair(row.errorMessage())) {
+                lastRollback = row.id();
+            }
             if (row.type() == MigrationType.REPEATABLE) {
                 repeatableTracks.computeIfAbsent(row.description(), (k) -> new Track()).add(row);
             }
@@ -79,7 +83,7 @@ final class StatusCalculator {
         }
         for (ResolvedMigration file : repeatableFiles.values().stream()
                 .sorted(Comparator.comparing(ResolvedMigration::description)).toList()) {
-            all.add(repeatableInfo(file, repeatableTracks.get(file.description())));
+            all.add(repeatableInfo(file, repeatableTracks.get(file.description()), lastRollback));
         }
         for (Map.Entry<String, Track> entry : repeatableTracks.entrySet()) {
             if (!repeatableFiles.containsKey(entry.getKey()) && entry.getValue().applied != null) {
@@ -142,15 +146,19 @@ final class StatusCalculator {
                 : null);
     }
 
-    private static MigrationInfo repeatableInfo(ResolvedMigration file, Track track) {
+    /**
+     * A repeatable migration is outdated when its file changed, and also when a rollback ran after it was applied:
+     * the rollback may have dropped what it created (a view over rolled-back tables), so it is applied again.
+     */
+    private static MigrationInfo repeatableInfo(ResolvedMigration file, Track track, long lastRollback) {
         if (track != null && track.failedAfterLastCompletion()) {
             return fileInfo(file, MigrationState.FAILED, track, null, track.lastFailure);
         }
         if (track == null || track.applied == null) {
             return fileInfo(file, MigrationState.PENDING, track, null, null);
         }
-        MigrationState state = file.checksum().equals(track.acceptedChecksum) ? MigrationState.APPLIED
-                : MigrationState.OUTDATED;
+        boolean current = file.checksum().equals(track.acceptedChecksum) && track.applied.id() > lastRollback;
+        MigrationState state = current ? MigrationState.APPLIED : MigrationState.OUTDATED;
         return fileInfo(file, state, track, null, null);
     }
 
