@@ -200,23 +200,23 @@ public final class HistoryTable {
      * @param createSchema whether to create the schema too
      */
     public void create(Connection connection, boolean createSchema) throws SQLException {
+        // one round trip and, in auto-commit mode, one transaction (one commit) for all of it
+        String sql = (createSchema ? "create schema if not exists " + quote(schema) + ";\n" : "")
+                + "create table if not exists " + qualified + " ("
+                + "id bigserial primary key, "
+                + "version varchar(50), "
+                + "description varchar(200) not null, "
+                + "type varchar(20) not null, "
+                + "script varchar(1000) not null, "
+                + "checksum varchar(64), "
+                + "status varchar(20) not null, "
+                + "applied_by varchar(100) not null default current_user, "
+                + "applied_at timestamptz not null default now(), "
+                + "duration_ms integer not null, "
+                + "error_message text);\n"
+                + "comment on table " + qualified + " is '" + COMMENT_PREFIX + FORMAT_VERSION + "'";
         try (Statement st = connection.createStatement()) {
-            if (createSchema) {
-                st.execute("create schema if not exists " + quote(schema));
-            }
-            st.execute("create table if not exists " + qualified + " ("
-                    + "id bigserial primary key, "
-                    + "version varchar(50), "
-                    + "description varchar(200) not null, "
-                    + "type varchar(20) not null, "
-                    + "script varchar(1000) not null, "
-                    + "checksum varchar(64), "
-                    + "status varchar(20) not null, "
-                    + "applied_by varchar(100) not null default current_user, "
-                    + "applied_at timestamptz not null default now(), "
-                    + "duration_ms integer not null, "
-                    + "error_message text)");
-            st.execute("comment on table " + qualified + " is '" + COMMENT_PREFIX + FORMAT_VERSION + "'");
+            st.execute(sql);
         }
     }
 
