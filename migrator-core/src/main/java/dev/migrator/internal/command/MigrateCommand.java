@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.migrator.ExecutedMigration;
+import dev.migrator.HistoryEntry;
 import dev.migrator.MigrateResult;
 import dev.migrator.MigrationType;
 import dev.migrator.MigrationVersion;
@@ -36,7 +37,12 @@ final class MigrateCommand {
 
     MigrateResult run() throws SQLException {
         long start = System.nanoTime();
-        StatusReader.Snapshot snapshot = StatusReader.of(session, files, prepareHistory());
+        List<HistoryEntry> rows = session.history().readIfExists(session.connection());
+        if (rows == null) {
+            createHistory();
+            rows = session.history().read(session.connection());
+        }
+        StatusReader.Snapshot snapshot = StatusReader.of(session, files, rows);
         List<ValidateResult.Problem> problems = session.config().isValidateOnMigrate()
                 ? Validator.problems(snapshot.status(), session.config())
                 : partialFailures(snapshot);
@@ -95,12 +101,9 @@ final class MigrateCommand {
         return (version != null) ? version.toString() : "<none>";
     }
 
-    /** Makes sure the history table exists (baselining when asked); returns whether it existed before. */
-    private boolean prepareHistory() throws SQLException {
+    /** Creates the history table, which does not exist (baselining when asked). */
+    private void createHistory() throws SQLException {
         HistoryTable history = session.history();
-        if (history.exists(session.connection())) {
-            return true;
-        }
         boolean schemaConfigured = session.config().getSchema() != null;
         if (schemaConfigured && !history.schemaExists(session.connection())) {
             if (!session.config().isCreateSchema()) {
@@ -119,14 +122,13 @@ final class MigrateCommand {
                     session.config().getBaselineDescription(), null, true, 0, null));
             logger.info("Schema \"{}\" had {} table(s) but no history: baselined at version {}", history.schema(),
                     tables, version);
-            return true;
+            return;
         }
         if (tables > 0) {
             logger.warn("Schema \"{}\" has {} table(s) but had no history table. If this database is already at "
                     + "some version, baseline it (migrator.baseline-on-migrate=true or Migrator.baseline) so its "
                     + "migrations are not applied again.", history.schema(), tables);
         }
-        return true;
     }
 
     private int countTables() throws SQLException {

@@ -38,16 +38,19 @@ final class SessionSettings {
         return new SessionSettings(names, values);
     }
 
-    /** Resets every setting a migration may have changed and restores the captured ones. */
+    /**
+     * Resets every setting a migration may have changed and restores the captured ones: one round trip (both
+     * statements go to the server together).
+     */
     void restore(Connection connection) throws SQLException {
-        try (Statement st = connection.createStatement()) {
-            st.execute("reset all");
-        }
         if (names.length == 0) {
+            try (Statement st = connection.createStatement()) {
+                st.execute("reset all");
+            }
             return;
         }
         try (PreparedStatement ps = connection.prepareStatement(
-                "select set_config(n, v, false) from unnest(?::text[], ?::text[]) as t(n, v)")) {
+                "reset all; select set_config(n, v, false) from unnest(?::text[], ?::text[]) as t(n, v)")) {
             Array n = connection.createArrayOf("text", names);
             Array v = connection.createArrayOf("text", values);
             ps.setArray(1, n);

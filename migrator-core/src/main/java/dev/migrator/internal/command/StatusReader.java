@@ -24,12 +24,13 @@ final class StatusReader {
     }
 
     static Snapshot read(Session session, List<ResolvedMigration> files) throws SQLException {
-        boolean exists = session.history().exists(session.connection());
-        return of(session, files, exists);
+        return of(session, files, session.history().readIfExists(session.connection()));
     }
 
-    static Snapshot of(Session session, List<ResolvedMigration> files, boolean exists) throws SQLException {
-        List<HistoryEntry> rows = exists ? session.history().read(session.connection()) : List.of();
+    /** The picture from the history rows, {@code null} when there is no history table. */
+    static Snapshot of(Session session, List<ResolvedMigration> files, List<HistoryEntry> rowsOrNull) {
+        boolean exists = rowsOrNull != null;
+        List<HistoryEntry> rows = exists ? rowsOrNull : List.of();
         MigrationStatus status = StatusCalculator.calculate(session.history().schema(), session.history().table(),
                 files, rows);
         return new Snapshot(exists, rows, status);

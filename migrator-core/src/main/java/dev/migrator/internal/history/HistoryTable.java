@@ -32,6 +32,12 @@ public final class HistoryTable {
     /** The columns, in order, with the types PostgreSQL reports through {@code format_type}. */
     static final Map<String, String> COLUMNS = columns();
 
+    private static final String SHAPE_SQL = "select a.attname, format_type(a.atttypid, a.atttypmod), "
+            + "obj_description(c.oid, 'pg_class') "
+            + "from pg_class c join pg_namespace n on n.oid = c.relnamespace "
+            + "left join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped "
+            + "where n.nspname = ? and c.relname = ? order by a.attnum";
+
     private final String schema;
 
     private final String table;
@@ -90,28 +96,72 @@ public final class HistoryTable {
      * @throws MigratorException when a table of that name has another shape or a newer format
      */
     public boolean exists(Connection connection) throws SQLException {
-        String sql = "select a.attname, format_type(a.atttypid, a.atttypmod), obj_description(c.oid, 'pg_class') "
-                + "from pg_class c join pg_namespace n on n.oid = c.relnamespace "
-                + "left join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped "
-                + "where n.nspname = ? and c.relname = ? order by a.attnum";
-        Map<String, String> found = new LinkedHashMap<>();
-        String comment = null;
-        boolean exists = false;
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+        try (PreparedStatement ps = connection.prepareStatement(SHAPE_SQL)) {
             ps.setString(1, schema);
             ps.setString(2, table);
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    exists = true;
-                    if (rs.getString(1) != null) {
-                        found.put(rs.getString(1), rs.getString(2));
-                    }
-                    comment = rs.getString(3);
-                }
+                return checkedShape(rs);
             }
         }
+    }
+
+    /**
+     * Checks the table like {@link #exists} and reads its rows like {@link #read}: in one round trip when the
+     * connection is in auto-commit mode and the table is there and readable (the common start-up with nothing to
+     * do); otherwise, or when that combined query fails for any reason (no table yet, a foreign table of that name),
+     * in the two separate steps, so the outcome and every error are the same as calling them one after the other.
+     * @return the rows in the order written, or {@code null} when the table does not exist
+     * @throws MigratorException when a table of that name has another shape or a newer format
+     */
+    public List<HistoryEntry> readIfExists(Connection connection) throws SQLException {
+        if (connection.getAutoCommit()) {
+            Map<String, String> found = new LinkedHashMap<>();
+            String[] comment = new String[1];
+            boolean exists = false;
+            List<HistoryEntry> rows = null;
+            try (PreparedStatement ps = connection.prepareStatement(SHAPE_SQL + ";\n" + readSql())) {
+                ps.setString(1, schema);
+                ps.setString(2, table);
+                ps.execute();
+                try (ResultSet rs = ps.getResultSet()) {
+                    exists = shapeRows(rs, found, comment);
+                }
+                if (ps.getMoreResults()) {
+                    try (ResultSet rs = ps.getResultSet()) {
+                        rows = rows(rs);
+                    }
+                }
+            }
+            catch (SQLException ex) {
+                // typically: no table yet, so the read failed. Take the separate steps below.
+                rows = null;
+            }
+            if (exists && rows != null) {
+                checkShape(found, comment[0]); // the same check, and the same error, as exists()
+                return rows;
+            }
+        }
+        return exists(connection) ? read(connection) : null;
+    }
+
+    private boolean checkedShape(ResultSet rs) throws SQLException {
+        Map<String, String> found = new LinkedHashMap<>();
+        String[] comment = new String[1];
+        boolean exists = shapeRows(rs, found, comment);
         if (exists) {
-            checkShape(found, comment);
+            checkShape(found, comment[0]);
+        }
+        return exists;
+    }
+
+    private static boolean shapeRows(ResultSet rs, Map<String, String> found, String[] comment) throws SQLException {
+        boolean exists = false;
+        while (rs.next()) {
+            exists = true;
+            if (rs.getString(1) != null) {
+                found.put(rs.getString(1), rs.getString(2));
+            }
+            comment[0] = rs.getString(3);
         }
         return exists;
     }
@@ -150,23 +200,23 @@ public final class HistoryTable {
      * @param createSchema whether to create the schema too
      */
     public void create(Connection connection, boolean createSchema) throws SQLException {
+        // one round trip and, in auto-commit mode, one transaction (one commit) for all of it
+        String sql = (createSchema ? "create schema if not exists " + quote(schema) + ";\n" : "")
+                + "create table if not exists " + qualified + " ("
+                + "id bigserial primary key, "
+                + "version varchar(50), "
+                + "description varchar(200) not null, "
+                + "type varchar(20) not null, "
+                + "script varchar(1000) not null, "
+                + "checksum varchar(64), "
+                + "status varchar(20) not null, "
+                + "applied_by varchar(100) not null default current_user, "
+                + "applied_at timestamptz not null default now(), "
+                + "duration_ms integer not null, "
+                + "error_message text);\n"
+                + "comment on table " + qualified + " is '" + COMMENT_PREFIX + FORMAT_VERSION + "'";
         try (Statement st = connection.createStatement()) {
-            if (createSchema) {
-                st.execute("create schema if not exists " + quote(schema));
-            }
-            st.execute("create table if not exists " + qualified + " ("
-                    + "id bigserial primary key, "
-                    + "version varchar(50), "
-                    + "description varchar(200) not null, "
-                    + "type varchar(20) not null, "
-                    + "script varchar(1000) not null, "
-                    + "checksum varchar(64), "
-                    + "status varchar(20) not null, "
-                    + "applied_by varchar(100) not null default current_user, "
-                    + "applied_at timestamptz not null default now(), "
-                    + "duration_ms integer not null, "
-                    + "error_message text)");
-            st.execute("comment on table " + qualified + " is '" + COMMENT_PREFIX + FORMAT_VERSION + "'");
+            st.execute(sql);
         }
     }
 
@@ -182,17 +232,24 @@ public final class HistoryTable {
 
     /** Reads every row in the order written. */
     public List<HistoryEntry> read(Connection connection) throws SQLException {
-        List<HistoryEntry> entries = new ArrayList<>();
-        String sql = "select id, version, description, type, script, checksum, status, applied_by, applied_at, "
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(readSql())) {
+            return rows(rs);
+        }
+    }
+
+    private String readSql() {
+        return "select id, version, description, type, script, checksum, status, applied_by, applied_at, "
                 + "duration_ms, error_message from " + qualified + " order by id";
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                Timestamp appliedAt = rs.getTimestamp(9);
-                entries.add(new HistoryEntry(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        MigrationType.fromId(rs.getString(4)), rs.getString(5), rs.getString(6),
-                        "completed".equals(rs.getString(7)), rs.getString(8),
-                        (appliedAt != null) ? appliedAt.toInstant() : null, rs.getInt(10), rs.getString(11)));
-            }
+    }
+
+    private static List<HistoryEntry> rows(ResultSet rs) throws SQLException {
+        List<HistoryEntry> entries = new ArrayList<>();
+        while (rs.next()) {
+            Timestamp appliedAt = rs.getTimestamp(9);
+            entries.add(new HistoryEntry(rs.getLong(1), rs.getString(2), rs.getString(3),
+                    MigrationType.fromId(rs.getString(4)), rs.getString(5), rs.getString(6),
+                    "completed".equals(rs.getString(7)), rs.getString(8),
+                    (appliedAt != null) ? appliedAt.toInstant() : null, rs.getInt(10), rs.getString(11)));
         }
         return entries;
     }
