@@ -1,7 +1,6 @@
 package dev.migrator.internal.command;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +44,7 @@ final class DryRunCommand {
         SessionSettings settings = SessionSettings.capture(connection);
         connection.setAutoCommit(false);
         try {
-            applyLocalTimeouts(connection);
+            ScriptExecution.applyTimeouts(connection, session.config(), true);
             boolean failed = false;
             for (ResolvedMigration m : plan) {
                 String version = (m.version() != null) ? m.version().toString() : null;
@@ -80,15 +79,6 @@ final class DryRunCommand {
         logger.info("Dry run of {} pending migration(s): {}", plan.size(),
                 rehearsals.stream().map((r) -> r.script() + " " + r.outcome().name().toLowerCase()).toList());
         return new DryRunResult(rehearsals);
-    }
-
-    private void applyLocalTimeouts(Connection connection) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(
-                "select set_config('lock_timeout', ?, true), set_config('statement_timeout', ?, true)")) {
-            ps.setString(1, Long.toString(session.config().getLockTimeout().toMillis()));
-            ps.setString(2, Long.toString(session.config().getStatementTimeout().toMillis()));
-            ps.execute();
-        }
     }
 
     private static long elapsed(long start) {

@@ -41,7 +41,7 @@ final class RollbackCommand {
         List<MigrationInfo> toUndo = snapshot.status().migrations().stream()
                 .filter((m) -> m.type() == MigrationType.VERSIONED || m.type() == MigrationType.BASELINE)
                 .filter((m) -> target == null || m.version().isNewerThan(target))
-                .filter((m) -> isApplied(m.state()))
+                .filter((m) -> StatusCalculator.countsAsApplied(m.state()))
                 .sorted(Comparator.comparing(MigrationInfo::version).reversed())
                 .toList();
         Map<MigrationVersion, ResolvedMigration> byVersion = new HashMap<>();
@@ -61,18 +61,12 @@ final class RollbackCommand {
             }
         }
         MigrationVersion current = snapshot.status().migrations().stream()
-                .filter((m) -> m.version() != null && isApplied(m.state()) && !toUndo.contains(m))
+                .filter((m) -> m.version() != null && StatusCalculator.countsAsApplied(m.state()))
+                .filter((m) -> !toUndo.contains(m))
                 .map(MigrationInfo::version).max(Comparator.naturalOrder()).orElse(null);
         logger.info("Rolled back {} migration{}; schema {} is now at version {}", done.size(),
                 done.size() == 1 ? "" : "s", session.history().schema(), (current != null) ? current : "<none>");
         return new RollbackResult(done, current);
-    }
-
-    private static boolean isApplied(MigrationState state) {
-        return switch (state) {
-            case APPLIED, CHANGED, MISSING, FUTURE, BASELINE -> true;
-            default -> false;
-        };
     }
 
     private static void check(List<MigrationInfo> toUndo, Map<MigrationVersion, ResolvedMigration> files,

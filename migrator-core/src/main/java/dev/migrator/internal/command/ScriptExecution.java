@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import dev.migrator.ExecutedMigration;
 import dev.migrator.MigrationFailedException;
 import dev.migrator.MigrationType;
+import dev.migrator.MigratorConfig;
 import dev.migrator.MigrationVersion;
 import dev.migrator.internal.history.HistoryTable;
 import dev.migrator.internal.resolve.ScriptResource;
@@ -158,7 +159,7 @@ final class ScriptExecution {
         try {
             connection.setAutoCommit(false);
             try {
-                applyTimeouts(connection, true);
+                applyTimeouts(connection, session.config(), true);
                 session.executor().execute(connection, parsed);
                 appendCompleted(target, elapsed(start));
                 connection.commit();
@@ -186,7 +187,7 @@ final class ScriptExecution {
         int executed = 0;
         try {
             try {
-                applyTimeouts(connection, false);
+                applyTimeouts(connection, session.config(), false);
                 executed = session.executor().execute(connection, parsed);
             }
             finally {
@@ -208,12 +209,13 @@ final class ScriptExecution {
         }
     }
 
-    private void applyTimeouts(Connection connection, boolean local) throws SQLException {
+    /** Sets the configured lock and statement timeouts, for the transaction ({@code local}) or the session. */
+    static void applyTimeouts(Connection connection, MigratorConfig config, boolean local) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(
                 "select set_config('lock_timeout', ?, ?), set_config('statement_timeout', ?, ?)")) {
-            ps.setString(1, Long.toString(session.config().getLockTimeout().toMillis()));
+            ps.setString(1, Long.toString(config.getLockTimeout().toMillis()));
             ps.setBoolean(2, local);
-            ps.setString(3, Long.toString(session.config().getStatementTimeout().toMillis()));
+            ps.setString(3, Long.toString(config.getStatementTimeout().toMillis()));
             ps.setBoolean(4, local);
             ps.execute();
         }

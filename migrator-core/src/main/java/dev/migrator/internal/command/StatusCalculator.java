@@ -93,7 +93,8 @@ final class StatusCalculator {
         return new MigrationStatus(schema, table, current, all);
     }
 
-    private static boolean countsAsApplied(MigrationState state) {
+    /** Whether a versioned migration in this state is part of the database (it counts for the current version). */
+    static boolean countsAsApplied(MigrationState state) {
         return switch (state) {
             case APPLIED, CHANGED, MISSING, FUTURE, BASELINE -> true;
             default -> false;
