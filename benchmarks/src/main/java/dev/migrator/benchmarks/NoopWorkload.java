@@ -1,0 +1,51 @@
+package dev.migrator.benchmarks;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.migrator.internal.resolve.MigrationResolver;
+
+/**
+ * {@code noop-N}: migrate, validate and status against a database per contender that the contender itself brought
+ * up to date once (a no-op start changes nothing, so every run sees the same database); plus migrator's file-side
+ * share alone. Raw JDBC's connect + {@code select 1} is the floor of every command.
+ */
+final class NoopWorkload {
+
+    private final Session session;
+
+    NoopWorkload(Session session) {
+        this.session = session;
+    }
+
+    void run(int n) throws Exception {
+        Path dir = session.ws.small(n);
+        Map<Tool, String> dbs = new EnumMap<>(Tool.class);
+        for (Tool tool : session.tools) {
+            dbs.put(tool, session.upToDate(tool, n));
+        }
+        Map<Tool, Stats> migrate = session.row("noop-" + n + " migrate");
+        Map<Tool, Stats> validate = session.row("noop-" + n + " validate");
+        Map<Tool, Stats> status = session.row("noop-" + n + " status/info");
+        Map<Tool, Stats> resolve = session.row("noop-" + n + " migrator resolve only");
+        for (int run = 0; run < session.allRuns(); run++) {
+            for (Tool tool : session.tools) {
+                String url = session.ws.url(dbs.get(tool));
+                session.time(migrate, tool, run, () -> tool.noop(url, dir));
+                if (tool != Tool.RAW) {
+                    session.time(validate, tool, run, () -> tool.validate(url, dir));
+                    session.time(status, tool, run, () -> tool.status(url, dir));
+                }
+            }
+            // the file-side share of migrator's start-up: find the files, read them, checksum them (no database)
+            session.time(resolve, Tool.MIGRATOR, run,
+                    () -> new MigrationResolver(List.of("filesystem:" + dir), null).resolve());
+        }
+        // raw floor is the same for every command
+        validate.put(Tool.RAW, migrate.get(Tool.RAW));
+        status.put(Tool.RAW, migrate.get(Tool.RAW));
+        resolve.put(Tool.RAW, migrate.get(Tool.RAW));
+    }
+}
