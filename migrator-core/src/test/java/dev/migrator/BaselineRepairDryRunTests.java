@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.migrator.DryRunResult.Outcome;
+import dev.migrator.test.MigrationFiles;
 import dev.migrator.test.TestDatabase;
 
 class BaselineRepairDryRunTests {
@@ -21,16 +22,20 @@ class BaselineRepairDryRunTests {
     @TempDir
     Path dir;
 
-    MigrationDir files;
+    MigrationFiles files;
 
     @BeforeEach
     void setUp() {
         db.reset();
-        files = new MigrationDir(dir);
+        files = new MigrationFiles(dir);
     }
 
     private Migrator migrator() {
-        return files.configure(db.dataSource()).load();
+        return config().load();
+    }
+
+    private MigratorConfig.Builder config() {
+        return Migrator.configure().dataSource(db.dataSource()).locations(files.location());
     }
 
     @Test
@@ -60,7 +65,7 @@ class BaselineRepairDryRunTests {
     void baselineOnMigrateBaselinesASchemaWithTablesButNoHistory() {
         db.execute("create table legacy (id int)");
         files.file("1_legacy.sql", "create table legacy (id int);").file("2_new.sql", "create table new (id int);");
-        MigrateResult result = files.configure(db.dataSource()).baselineOnMigrate(true).load().migrate();
+        MigrateResult result = config().baselineOnMigrate(true).load().migrate();
         assertThat(result.applied()).extracting(ExecutedMigration::versionText).containsExactly("2");
         assertThat(db.value("select description from schema_migrations where type = 'baseline'"))
                 .isEqualTo("<< baseline >>");
@@ -69,7 +74,7 @@ class BaselineRepairDryRunTests {
     @Test
     void baselineOnMigrateLeavesAnEmptySchemaAlone() {
         files.file("1_a.sql", "create table a (id int);");
-        MigrateResult result = files.configure(db.dataSource()).baselineOnMigrate(true).load().migrate();
+        MigrateResult result = config().baselineOnMigrate(true).load().migrate();
         assertThat(result.applied()).hasSize(1);
         assertThat(db.value("select count(*) from schema_migrations where type = 'baseline'")).isEqualTo("0");
     }

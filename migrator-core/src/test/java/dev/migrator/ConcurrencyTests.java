@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.migrator.test.MigrationFiles;
 import dev.migrator.test.TestDatabase;
 
 class ConcurrencyTests {
@@ -30,12 +31,16 @@ class ConcurrencyTests {
     @TempDir
     Path dir;
 
-    MigrationDir files;
+    MigrationFiles files;
 
     @BeforeEach
     void setUp() {
         db.reset();
-        files = new MigrationDir(dir);
+        files = new MigrationFiles(dir);
+    }
+
+    private MigratorConfig.Builder config() {
+        return Migrator.configure().dataSource(db.dataSource()).locations(files.location());
     }
 
     @Test
@@ -50,7 +55,7 @@ class ConcurrencyTests {
         for (int i = 0; i < 8; i++) {
             results.add(pool.submit(() -> {
                 start.await();
-                return files.configure(db.dataSource()).load().migrate();
+                return config().load().migrate();
             }));
         }
         start.countDown();
@@ -70,12 +75,12 @@ class ConcurrencyTests {
     void waitingInstanceGivesUpAfterLockWaitTimeoutNamingTheHolder() throws Exception {
         files.file("1_slow.sql", "select pg_sleep(4);");
         ExecutorService pool = Executors.newSingleThreadExecutor();
-        Future<MigrateResult> holder = pool.submit(() -> files.configure(db.dataSource()).load().migrate());
+        Future<MigrateResult> holder = pool.submit(() -> config().load().migrate());
         awaitQuery("pg_sleep(4)");
         String holderPid = db.value("select pid from pg_stat_activity where query like '%pg_sleep(4)%' "
                 + "and pid <> pg_backend_pid() and datname = current_database()");
         assertThatExceptionOfType(LockWaitTimeoutException.class)
-                .isThrownBy(() -> files.configure(db.dataSource()).lockWaitTimeout(Duration.ofMillis(1500)).load()
+                .isThrownBy(() -> config().lockWaitTimeout(Duration.ofMillis(1500)).load()
                         .migrate())
                 .withMessageContaining("pid " + holderPid).withMessageContaining("lock-wait-timeout");
         assertThat(holder.get(1, TimeUnit.MINUTES).applied()).hasSize(1);
@@ -92,7 +97,7 @@ class ConcurrencyTests {
                 st.execute("lock table busy in access exclusive mode");
             }
             ExecutorService pool = Executors.newSingleThreadExecutor();
-            Future<MigrateResult> run = pool.submit(() -> files.configure(db.dataSource())
+            Future<MigrateResult> run = pool.submit(() -> config()
                     .lockTimeout(Duration.ofMillis(200)).lockRetries(3).load().migrate());
             Thread.sleep(900);
             blocker.rollback();
@@ -114,7 +119,7 @@ class ConcurrencyTests {
                 st.execute("lock table busy in access exclusive mode");
             }
             assertThatExceptionOfType(MigrationFailedException.class)
-                    .isThrownBy(() -> files.configure(db.dataSource()).lockTimeout(Duration.ofMillis(100))
+                    .isThrownBy(() -> config().lockTimeout(Duration.ofMillis(100))
                             .lockRetries(1).load().migrate())
                     .satisfies((ex) -> assertThat(ex.getSqlState()).isEqualTo("55P03"))
                     .withMessageContaining("1_alter_busy.sql");
@@ -145,7 +150,7 @@ class ConcurrencyTests {
                 st.execute("lock table bystander in access exclusive mode");
             }
             assertThatExceptionOfType(MigrationFailedException.class)
-                    .isThrownBy(() -> files.configure(db.dataSource()).lockTimeout(Duration.ofMillis(100))
+                    .isThrownBy(() -> config().lockTimeout(Duration.ofMillis(100))
                             .lockRetries(0).load().migrate())
                     .satisfies((ex) -> {
                         assertThat(ex.getSqlState()).isEqualTo("55P03");
@@ -167,11 +172,11 @@ class ConcurrencyTests {
     @Test
     void killedBackendLeavesNoHistoryRowNoPartialSchemaAndNoLock() throws Exception {
         files.file("1_first.sql", "create table first (id int);");
-        files.configure(db.dataSource()).load().migrate();
+        config().load().migrate();
         files.file("2_killed.sql", "create table half (id int);\nselect pg_sleep(30);")
                 .file("3_after.sql", "create table after (id int);");
         ExecutorService pool = Executors.newSingleThreadExecutor();
-        Future<MigrateResult> run = pool.submit(() -> files.configure(db.dataSource()).load().migrate());
+        Future<MigrateResult> run = pool.submit(() -> config().load().migrate());
         awaitQuery("pg_sleep(30)");
         db.execute("select pg_terminate_backend(pid) from pg_stat_activity where query like '%pg_sleep(30)%' "
                 + "and pid <> pg_backend_pid() and datname = current_database()");
@@ -181,7 +186,7 @@ class ConcurrencyTests {
         assertThat(db.column("select version from schema_migrations order by id")).containsExactly("1");
         awaitNoAdvisoryLock();
         files.file("2_killed.sql", "create table half (id int);");
-        assertThat(files.configure(db.dataSource()).load().migrate().applied())
+        assertThat(config().load().migrate().applied())
                 .extracting(ExecutedMigration::versionText).containsExactly("2", "3");
     }
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.migrator.test.MigrationFiles;
 import dev.migrator.test.TestDatabase;
 
 class MigrateTests {
@@ -21,16 +22,20 @@ class MigrateTests {
     @TempDir
     Path dir;
 
-    MigrationDir files;
+    MigrationFiles files;
 
     @BeforeEach
     void setUp() {
         db.reset();
-        files = new MigrationDir(dir);
+        files = new MigrationFiles(dir);
     }
 
     private Migrator migrator() {
-        return files.configure(db.dataSource()).load();
+        return config().load();
+    }
+
+    private MigratorConfig.Builder config() {
+        return Migrator.configure().dataSource(db.dataSource()).locations(files.location());
     }
 
     @Test
@@ -137,7 +142,7 @@ class MigrateTests {
     @Test
     void historyTableGoesIntoAConfiguredSchemaThatIsCreated() {
         files.file("1_a.sql", "create table public.a (id int);");
-        files.configure(db.dataSource()).schema("migrations").load().migrate();
+        config().schema("migrations").load().migrate();
         assertThat(db.tableExists("migrations.schema_migrations")).isTrue();
         assertThat(db.tableExists("public.schema_migrations")).isFalse();
     }
@@ -146,7 +151,7 @@ class MigrateTests {
     void missingSchemaIsAnErrorWhenCreateSchemaIsOff() {
         files.file("1_a.sql", "select 1;");
         assertThatExceptionOfType(MigratorException.class)
-                .isThrownBy(() -> files.configure(db.dataSource()).schema("nope").createSchema(false).load()
+                .isThrownBy(() -> config().schema("nope").createSchema(false).load()
                         .migrate())
                 .withMessageContaining("\"nope\" does not exist").withMessageContaining("create-schema");
     }
@@ -154,7 +159,7 @@ class MigrateTests {
     @Test
     void configuredTableNameIsUsed() {
         files.file("1_a.sql", "select 1;");
-        files.configure(db.dataSource()).table("my_history").load().migrate();
+        config().table("my_history").load().migrate();
         assertThat(db.value("select count(*) from my_history")).isEqualTo("1");
     }
 
@@ -201,7 +206,7 @@ class MigrateTests {
     void migrationsRunWithConfiguredLockAndStatementTimeouts() {
         files.file("1_check.sql", "create table t as select current_setting('lock_timeout') as lt, "
                 + "current_setting('statement_timeout') as st;");
-        files.configure(db.dataSource()).lockTimeout(java.time.Duration.ofSeconds(3))
+        config().lockTimeout(java.time.Duration.ofSeconds(3))
                 .statementTimeout(java.time.Duration.ofMinutes(1)).load().migrate();
         assertThat(db.value("select lt || ' ' || st from t")).isEqualTo("3s 1min");
     }
@@ -232,7 +237,7 @@ class MigrateTests {
         };
         files.file("1_a.sql", "select 1;").file("2_b.sql", "select nope;");
         assertThatExceptionOfType(MigrationFailedException.class)
-                .isThrownBy(() -> files.configure(db.dataSource()).listener(listener).load().migrate());
+                .isThrownBy(() -> config().listener(listener).load().migrate());
         assertThat(events).containsExactly("run migrate", "lock true", "versioned 1 true", "versioned 2 false",
                 "done migrate false");
     }
@@ -241,7 +246,7 @@ class MigrateTests {
     void statusMergesFilesAndHistory() {
         files.file("1_a.sql", "create table a (id int);").file("2_b.sql", "create table b (id int);")
                 .file("rollback/1_a.sql", "drop table a;");
-        files.configure(db.dataSource()).load().migrate();
+        config().load().migrate();
         files.file("3_c.sql", "select 1;");
         MigrationStatus status = migrator().status();
         assertThat(status.currentVersionText()).isEqualTo("2");

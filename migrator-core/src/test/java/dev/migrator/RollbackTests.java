@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.migrator.test.MigrationFiles;
 import dev.migrator.test.TestDatabase;
 
 class RollbackTests {
@@ -20,12 +21,12 @@ class RollbackTests {
     @TempDir
     Path dir;
 
-    MigrationDir files;
+    MigrationFiles files;
 
     @BeforeEach
     void setUp() {
         db.reset();
-        files = new MigrationDir(dir).file("1_a.sql", "create table a (id int);")
+        files = new MigrationFiles(dir).file("1_a.sql", "create table a (id int);")
                 .file("2_b.sql", "create table b (id int);")
                 .file("3_c.sql", "create table c (id int);")
                 .file("rollback/1_undo_a.sql", "drop table a;")
@@ -34,7 +35,11 @@ class RollbackTests {
     }
 
     private Migrator migrator() {
-        return files.configure(db.dataSource()).load();
+        return config().load();
+    }
+
+    private MigratorConfig.Builder config() {
+        return Migrator.configure().dataSource(db.dataSource()).locations(files.location());
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.migrator.test.MigrationFiles;
 import dev.migrator.test.TestDatabase;
 
 class ScaleTests {
@@ -17,12 +18,12 @@ class ScaleTests {
 
     @Test
     void thousandGeneratedMigrationsApplyAndASecondRunIsANoOp(@TempDir Path dir) {
-        MigrationDir files = new MigrationDir(dir);
+        MigrationFiles files = new MigrationFiles(dir);
         for (int i = 1; i <= 1000; i++) {
             files.file(String.format("%04d_table_%d.sql", i, i), "create table t" + i + " (id bigserial primary key, "
                     + "name text, created_at timestamptz default now());\ninsert into t" + i + " (name) values ('x');");
         }
-        Migrator migrator = files.configure(db.dataSource()).load();
+        Migrator migrator = Migrator.configure().dataSource(db.dataSource()).locations(files.location()).load();
         MigrateResult first = migrator.migrate();
         assertThat(first.applied()).hasSize(1000);
         assertThat(first.currentVersion()).hasToString("1000");

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.migrator.ValidateResult.Kind;
+import dev.migrator.test.MigrationFiles;
 import dev.migrator.test.TestDatabase;
 
 /** How the engine runs what the splitter finds: transaction modes, line numbers, errors before execution. */
@@ -22,16 +23,20 @@ class ScriptHandlingTests {
     @TempDir
     Path dir;
 
-    MigrationDir files;
+    MigrationFiles files;
 
     @BeforeEach
     void setUp() {
         db.reset();
-        files = new MigrationDir(dir);
+        files = new MigrationFiles(dir);
     }
 
     private Migrator migrator() {
-        return files.configure(db.dataSource()).load();
+        return config().load();
+    }
+
+    private MigratorConfig.Builder config() {
+        return Migrator.configure().dataSource(db.dataSource()).locations(files.location());
     }
 
     @Test
@@ -66,7 +71,7 @@ class ScriptHandlingTests {
                         .containsExactly(Kind.FAILED_NON_TRANSACTIONAL))
                 .withMessageContaining("2_indexes.sql").withMessageContaining("repair");
         assertThatExceptionOfType(ValidationFailedException.class)
-                .isThrownBy(() -> files.configure(db.dataSource()).validateOnMigrate(false).load().migrate());
+                .isThrownBy(() -> config().validateOnMigrate(false).load().migrate());
         db.execute("drop index users_id");
         files.file("2_indexes.sql", "create index concurrently users_id on users (id);\n"
                 + "create index concurrently users_email on users (email);");

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.migrator.ValidateResult.Kind;
+import dev.migrator.test.MigrationFiles;
 import dev.migrator.test.TestDatabase;
 
 class ValidateTests {
@@ -21,16 +22,20 @@ class ValidateTests {
     @TempDir
     Path dir;
 
-    MigrationDir files;
+    MigrationFiles files;
 
     @BeforeEach
     void setUp() {
         db.reset();
-        files = new MigrationDir(dir);
+        files = new MigrationFiles(dir);
     }
 
     private Migrator migrator() {
-        return files.configure(db.dataSource()).load();
+        return config().load();
+    }
+
+    private MigratorConfig.Builder config() {
+        return Migrator.configure().dataSource(db.dataSource()).locations(files.location());
     }
 
     @Test
@@ -76,7 +81,7 @@ class ValidateTests {
         files.file("1_a.sql", "select 1;").file("2_b.sql", "select 1;");
         migrator().migrate();
         files.delete("1_a.sql");
-        assertThat(files.configure(db.dataSource()).ignoreMissing(true).load().validate().isValid()).isTrue();
+        assertThat(config().ignoreMissing(true).load().validate().isValid()).isTrue();
         assertThat(migrator().status().migrations().get(0).state()).isEqualTo(MigrationState.MISSING);
     }
 
@@ -101,7 +106,7 @@ class ValidateTests {
         assertThat(migrator().validate().problems()).singleElement()
                 .satisfies((p) -> assertThat(p.kind()).isEqualTo(Kind.OUT_OF_ORDER))
                 .satisfies((p) -> assertThat(p.message()).contains("2_b.sql").contains("out-of-order"));
-        MigrateResult result = files.configure(db.dataSource()).outOfOrder(true).load().migrate();
+        MigrateResult result = config().outOfOrder(true).load().migrate();
         assertThat(result.applied()).extracting(ExecutedMigration::versionText).containsExactly("2");
         assertThat(db.tableExists("b")).isTrue();
     }
@@ -120,7 +125,7 @@ class ValidateTests {
         files.file("1_a.sql", "create table a (id int);");
         migrator().migrate();
         files.file("1_a.sql", "create table a (id bigint);").file("2_b.sql", "create table b (id int);");
-        MigrateResult result = files.configure(db.dataSource()).validateOnMigrate(false).load().migrate();
+        MigrateResult result = config().validateOnMigrate(false).load().migrate();
         assertThat(result.applied()).extracting(ExecutedMigration::versionText).containsExactly("2");
     }
 }

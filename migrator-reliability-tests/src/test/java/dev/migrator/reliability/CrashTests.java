@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.migrator.test.MigrationFiles;
 import dev.migrator.test.TestDatabase;
 
 /**

@@ -25,7 +25,10 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.migrator.ExecutedMigration;
 import dev.migrator.MigrateResult;
 import dev.migrator.MigrationFailedException;
+import dev.migrator.Migrator;
+import dev.migrator.MigratorConfig;
 import dev.migrator.ValidationFailedException;
+import dev.migrator.test.MigrationFiles;
 import dev.migrator.test.TestDatabase;
 
 /**
@@ -48,6 +51,10 @@ class FaultTests {
         files = new MigrationFiles(dir.resolve("sql"));
     }
 
+    private MigratorConfig.Builder config() {
+        return Migrator.configure().dataSource(db.dataSource()).locations(files.location());
+    }
+
     @Test
     void terminatedBackendInATransactionalMigration() throws Exception {
         files.file("1_first.sql", "create table first (id int);")
@@ -61,7 +68,7 @@ class FaultTests {
         assertThat(Checks.completedVersions(db)).containsExactly("1");
         Checks.awaitNoAdvisoryLock(db, Duration.ofSeconds(10));
         files.file("2_killed.sql", "create table half_a (id int);\ncreate table half_b (id int);");
-        assertThat(files.configure(db.dataSource()).load().migrate().applied())
+        assertThat(config().load().migrate().applied())
                 .extracting(ExecutedMigration::versionText).containsExactly("2", "3");
     }
 
@@ -82,15 +89,15 @@ class FaultTests {
                 .startsWith("non-transactional migration failed part-way: statement 2 of 3 (line 3)");
         Checks.awaitNoAdvisoryLock(db, Duration.ofSeconds(10));
         // the next run refuses to start the migration again from the top
-        assertThatThrownBy(() -> files.configure(db.dataSource()).load().migrate())
+        assertThatThrownBy(() -> config().load().migrate())
                 .isInstanceOf(ValidationFailedException.class).hasMessageContaining("2_outside.sql")
                 .hasMessageContaining("repair");
         // what the message asks for: undo the applied statement by hand, fix, repair, then run again
         db.execute("drop table nt_one");
         files.file("2_outside.sql", "-- migrator:transaction=false\ncreate table nt_one (id int);\n"
                 + "create table nt_two (id int);");
-        assertThat(files.configure(db.dataSource()).load().repair().clearedFailures()).containsExactly("2_outside.sql");
-        assertThat(files.configure(db.dataSource()).load().migrate().applied())
+        assertThat(config().load().repair().clearedFailures()).containsExactly("2_outside.sql");
+        assertThat(config().load().migrate().applied())
                 .extracting(ExecutedMigration::versionText).containsExactly("2");
     }
 
@@ -108,7 +115,7 @@ class FaultTests {
             try (Statement st = blocker.createStatement()) {
                 st.execute("lock table busy in access exclusive mode");
             }
-            Future<MigrateResult> run = pool.submit(() -> files.configure(db.dataSource())
+            Future<MigrateResult> run = pool.submit(() -> config()
                     .lockTimeout(Duration.ofMillis(200)).lockRetries(5).load().migrate());
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (logs.list.stream().noneMatch((e) -> e.getFormattedMessage().contains("retry 1 of 5"))) {
@@ -145,7 +152,7 @@ class FaultTests {
                 st.execute("lock table busy in share mode");
             }
             String blockerPid = pid;
-            Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> files.configure(db.dataSource())
+            Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> config()
                     .lockTimeout(Duration.ofMillis(100)).lockRetries(2).load().migrate());
             blocker.rollback();
             assertThat(thrown).isInstanceOf(MigrationFailedException.class)
@@ -161,7 +168,7 @@ class FaultTests {
     private Throwable runAndTerminate(String fragment) throws Exception {
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
-            Future<MigrateResult> run = pool.submit(() -> files.configure(db.dataSource()).load().migrate());
+            Future<MigrateResult> run = pool.submit(() -> config().load().migrate());
             Checks.awaitNonZero(db, "select count(*) from pg_stat_activity where query like '%" + fragment
                     + "%' and pid <> pg_backend_pid() and datname = current_database()", Duration.ofSeconds(30));
             db.execute("select pg_terminate_backend(pid) from pg_stat_activity where query like '%" + fragment

@@ -30,6 +30,7 @@ import dev.migrator.Migrator;
 import dev.migrator.MigratorConfig;
 import dev.migrator.MigratorException;
 import dev.migrator.ValidationFailedException;
+import dev.migrator.test.MigrationFiles;
 import dev.migrator.test.TestDatabase;
 
 /**
@@ -54,7 +55,7 @@ class HostileInputTests {
         db.reset();
         files = new MigrationFiles(dir.resolve("sql"));
         files.file("0_base.sql", "create table base (id int);");
-        files.configure(db.dataSource()).load().migrate();
+        config(files).load().migrate();
         logs = new ListAppender<>();
         logs.start();
         ((Logger) LoggerFactory.getLogger("dev.migrator")).addAppender(logs);
@@ -294,7 +295,7 @@ class HostileInputTests {
         c.arrange().arrange(files);
         List<String> tablesBefore = tables();
         List<String> historyBefore = history();
-        MigratorConfig.Builder config = files.configure(db.dataSource());
+        MigratorConfig.Builder config = config(files);
         Throwable thrown = catchThrowable(() -> c.act().act(config));
         switch (c.outcome()) {
             case FAILS -> {
@@ -322,7 +323,11 @@ class HostileInputTests {
     }
 
     private static void migrate(MigrationFiles f) {
-        f.configure(db.dataSource()).load().migrate();
+        config(f).load().migrate();
+    }
+
+    private static MigratorConfig.Builder config(MigrationFiles f) {
+        return Migrator.configure().dataSource(db.dataSource()).locations(f.location());
     }
 
     private static List<String> tables() {

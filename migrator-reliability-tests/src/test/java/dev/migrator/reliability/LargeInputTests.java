@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.migrator.MigrateResult;
 import dev.migrator.Migrator;
+import dev.migrator.test.MigrationFiles;
 import dev.migrator.test.TestDatabase;
 
 /** Promise 5, the big cases: a 50 MB migration within a 256 MB heap, and 10,000 files. */
@@ -83,7 +84,7 @@ class LargeInputTests {
         for (int i = 1; i <= 10_000; i++) {
             files.file(String.format("%05d_row_%d.sql", i, i), "insert into ten_k values (" + i + ");");
         }
-        Migrator migrator = files.configure(db.dataSource()).load();
+        Migrator migrator = Migrator.configure().dataSource(db.dataSource()).locations(files.location()).load();
         long start = System.nanoTime();
         MigrateResult first = migrator.migrate();
         long applyMillis = (System.nanoTime() - start) / 1_000_000;

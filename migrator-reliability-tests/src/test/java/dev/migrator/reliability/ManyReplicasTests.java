@@ -24,6 +24,7 @@ import dev.migrator.ExecutedMigration;
 import dev.migrator.MigrateResult;
 import dev.migrator.MigrationListener;
 import dev.migrator.Migrator;
+import dev.migrator.test.MigrationFiles;
 import dev.migrator.test.TestDatabase;
 
 /** Promise 1: many replicas starting at once apply each migration exactly once, and a waiter stalls nothing. */
@@ -119,13 +120,15 @@ class ManyReplicasTests {
         files.file("1_pause.sql", "select pg_sleep(1.5);")
                 .file("2_index.sql", "create index concurrently big_payload_idx on big (payload);");
 
-        long alone = cicMillis(files.configure(db.dataSource()).load().migrate());
+        long alone = cicMillis(
+                Migrator.configure().dataSource(db.dataSource()).locations(files.location()).load().migrate());
         db.execute("drop index big_payload_idx");
         db.execute("drop table schema_migrations");
 
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            Future<MigrateResult> runner = pool.submit(() -> files.configure(db.dataSource()).load().migrate());
+            Future<MigrateResult> runner = pool.submit(
+                    () -> Migrator.configure().dataSource(db.dataSource()).locations(files.location()).load().migrate());
             Checks.awaitNonZero(db, "select count(*) from pg_locks where locktype = 'advisory' and granted "
                     + "and database = (select oid from pg_database where datname = current_database())",
                     Duration.ofSeconds(30));
@@ -133,12 +136,13 @@ class ManyReplicasTests {
             waiterSource.setURL(db.jdbcUrl());
             waiterSource.setApplicationName("cic-waiter");
             AtomicLong waited = new AtomicLong(-1);
-            Migrator waiter = files.configure(waiterSource).listener(new MigrationListener() {
-                @Override
-                public void lockWaited(Duration duration, boolean acquired) {
-                    waited.set(duration.toMillis());
-                }
-            }).load();
+            Migrator waiter = Migrator.configure().dataSource(waiterSource).locations(files.location())
+                    .listener(new MigrationListener() {
+                        @Override
+                        public void lockWaited(Duration duration, boolean acquired) {
+                            waited.set(duration.toMillis());
+                        }
+                    }).load();
             Future<MigrateResult> waiting = pool.submit(waiter::migrate);
             Checks.awaitNonZero(db, "select count(*) from pg_stat_activity where application_name = 'cic-waiter' "
                     + "and query like '%pg_try_advisory_lock%' and datname = current_database()",

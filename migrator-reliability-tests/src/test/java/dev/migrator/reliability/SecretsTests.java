@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +29,9 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.migrator.MigrationFailedException;
+import dev.migrator.Migrator;
+import dev.migrator.MigratorConfig;
+import dev.migrator.test.MigrationFiles;
 import dev.migrator.test.TestDatabase;
 
 /**
@@ -85,6 +90,10 @@ class SecretsTests {
         ((Logger) LoggerFactory.getLogger("dev.migrator")).setLevel(null);
     }
 
+    private MigratorConfig.Builder config(DataSource dataSource) {
+        return Migrator.configure().dataSource(dataSource).locations(files.location());
+    }
+
     @Test
     void connectionFailureWithPasswordOnTheDataSourceAndInTheUrl() {
         files.file("1_a.sql", "create table a (id int);");
@@ -94,10 +103,10 @@ class SecretsTests {
         onDataSource.setDatabaseName(db.name());
         onDataSource.setUser("postgres");
         onDataSource.setPassword(PASSWORD);
-        Throwable first = catchThrowable(() -> files.configure(onDataSource).load().migrate());
+        Throwable first = catchThrowable(() -> config(onDataSource).load().migrate());
         PGSimpleDataSource inUrl = new PGSimpleDataSource();
         inUrl.setURL("jdbc:postgresql://127.0.0.1:1/" + db.name() + "?user=postgres&password=" + PASSWORD);
-        Throwable second = catchThrowable(() -> files.configure(inUrl).load().migrate());
+        Throwable second = catchThrowable(() -> config(inUrl).load().migrate());
         assertThat(first).isNotNull();
         assertThat(second).isNotNull();
         assertNoSecret(first, second);
@@ -109,7 +118,7 @@ class SecretsTests {
         files.file("1_a.sql", "create table a (id int);").file("2_b.sql", "insert into nope values (1);");
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setURL(db.jdbcUrlWithoutCredentials() + "?user=" + db.user() + "&password=" + PASSWORD);
-        Throwable thrown = catchThrowable(() -> files.configure(dataSource).load().migrate());
+        Throwable thrown = catchThrowable(() -> config(dataSource).load().migrate());
         assertThat(thrown).isInstanceOf(MigrationFailedException.class);
         assertThat(db.column("select status from schema_migrations order by id")).containsExactly("completed",
                 "failed");
@@ -130,7 +139,7 @@ class SecretsTests {
                 st.execute("lock table busy in access exclusive mode");
                 st.execute("create role " + role + " login password '" + PASSWORD + "'");
             }
-            thrown = catchThrowable(() -> files.configure(db.dataSource()).lockTimeout(Duration.ofMillis(100))
+            thrown = catchThrowable(() -> config(db.dataSource()).lockTimeout(Duration.ofMillis(100))
                     .lockRetries(1).load().migrate());
             blocker.rollback();
         }

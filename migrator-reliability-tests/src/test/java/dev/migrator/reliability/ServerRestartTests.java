@@ -21,6 +21,7 @@ import dev.migrator.ExecutedMigration;
 import dev.migrator.MigrateResult;
 import dev.migrator.Migrator;
 import dev.migrator.MigratorException;
+import dev.migrator.test.MigrationFiles;
 
 /**
  * Promise 3, second half: the PostgreSQL server restarts during a run. Uses a private throwaway cluster so the shared
@@ -40,7 +41,8 @@ class ServerRestartTests {
                     .file("2_slow.sql", "create table half (id int);\nselect pg_sleep(30);")
                     .file("3_after.sql", "create table after (id int);");
             ExecutorService pool = Executors.newSingleThreadExecutor();
-            Future<MigrateResult> run = pool.submit(() -> files.configure(dataSource).load().migrate());
+            Future<MigrateResult> run = pool.submit(
+                    () -> Migrator.configure().dataSource(dataSource).locations(files.location()).load().migrate());
             awaitSleep(dataSource);
             long start = System.nanoTime();
             cluster.restart();
@@ -50,7 +52,7 @@ class ServerRestartTests {
             System.out.printf("server restart: the run failed and the server was back within %d ms%n",
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
             pool.shutdown();
-            Migrator migrator = files.configure(dataSource).load();
+            Migrator migrator = Migrator.configure().dataSource(dataSource).locations(files.location()).load();
             assertThat(tables(dataSource)).contains("first").doesNotContain("half", "after");
             files.file("2_slow.sql", "create table half (id int);");
             assertThat(migrator.migrate().applied()).extracting(ExecutedMigration::versionText)
