@@ -3,7 +3,10 @@ package dev.migrator.internal.command;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,9 +15,12 @@ import dev.migrator.ExecutedMigration;
 import dev.migrator.MigrationFailedException;
 import dev.migrator.MigrationType;
 import dev.migrator.MigratorConfig;
+import dev.migrator.MigratorException;
 import dev.migrator.MigrationVersion;
 import dev.migrator.internal.history.HistoryTable;
 import dev.migrator.internal.resolve.ScriptResource;
+import dev.migrator.internal.sql.Envelope;
+import dev.migrator.internal.sql.EnvelopeStatementException;
 import dev.migrator.internal.sql.SqlParser;
 import dev.migrator.internal.sql.SqlScript;
 import dev.migrator.internal.sql.SqlStatement;
@@ -31,6 +37,9 @@ final class ScriptExecution {
     static final String LOCK_NOT_AVAILABLE = "55P03";
 
     static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
+
+    /** The index of {@code commit} among the closing statements of a transactional script. */
+    private static final int COMMIT = 1;
 
     private final Session session;
 
@@ -154,31 +163,59 @@ final class ScriptExecution {
                 && (ex.isTransactional() || ex.getStatementsExecuted() == 0);
     }
 
+    /**
+     * One batch, usually one round trip: {@code begin}, the timeouts, the script, its history row, {@code commit}
+     * and the session reset (see {@link Envelope}).
+     */
     private void runInTransaction(Target target, SqlScript parsed, long start) {
         Connection connection = session.connection();
+        SessionSettings restore;
         try {
-            connection.setAutoCommit(false);
-            try {
-                applyTimeouts(connection, session.config(), true);
-                session.executor().execute(connection, parsed);
-                appendCompleted(target, elapsed(start));
-                connection.commit();
-            }
-            catch (MigrationFailedException ex) {
-                rollback(connection, ex);
-                throw ex;
-            }
-            catch (SQLException ex) {
-                MigrationFailedException failure = failure(target, parsed, ex, true, parsed.statements().size());
-                rollback(connection, failure);
-                throw failure;
-            }
-            finally {
-                restoreSession(connection);
-            }
+            restore = settings.forScript(connection, parsed);
         }
         catch (SQLException ex) {
             throw failure(target, parsed, ex, true, 0);
+        }
+        List<String> closing = new ArrayList<>();
+        closing.add(session.history().insertStatement(completedRow(target, elapsed(start))));
+        closing.add("commit");
+        closing.addAll(restore.restoreStatements());
+        Envelope envelope = new Envelope(List.of("begin",
+                "set local lock_timeout = " + session.config().getLockTimeout().toMillis(),
+                "set local statement_timeout = " + session.config().getStatementTimeout().toMillis()), closing);
+        try {
+            session.executor().execute(connection, parsed, envelope);
+        }
+        catch (MigrationFailedException ex) {
+            abort(connection, restore, ex);
+            throw ex;
+        }
+        catch (EnvelopeStatementException ex) {
+            if (ex.isClosing() && ex.index() > COMMIT) {
+                throw new MigratorException(target.resource().displayName() + " was applied and recorded in "
+                        + session.history().qualifiedName() + ", but resetting the session afterwards failed: "
+                        + ex.getCause().getMessage(), ex);
+            }
+            SQLException cause = (ex.getCause() instanceof SQLException server) ? server : ex;
+            MigrationFailedException failure = failure(target, parsed, cause, true, parsed.statements().size());
+            abort(connection, restore, failure);
+            throw failure;
+        }
+    }
+
+    /** Ends the failed transaction and resets the session; what goes wrong doing so is added to the failure. */
+    private static void abort(Connection connection, SessionSettings restore, Exception failure) {
+        try {
+            if (connection.isClosed()) {
+                return;
+            }
+            try (Statement st = connection.createStatement()) {
+                st.execute("rollback");
+            }
+            restore.restore(connection);
+        }
+        catch (SQLException ex) {
+            failure.addSuppressed(ex);
         }
     }
 
@@ -186,12 +223,13 @@ final class ScriptExecution {
         Connection connection = session.connection();
         int executed = 0;
         try {
+            SessionSettings restore = settings.forScript(connection, parsed);
             try {
                 applyTimeouts(connection, session.config(), false);
                 executed = session.executor().execute(connection, parsed);
             }
             finally {
-                restoreSession(connection);
+                restoreSession(connection, restore);
             }
             appendCompleted(target, elapsed(start));
         }
@@ -221,26 +259,21 @@ final class ScriptExecution {
         }
     }
 
-    private void restoreSession(Connection connection) throws SQLException {
+    private static void restoreSession(Connection connection, SessionSettings restore) throws SQLException {
         if (connection.isClosed()) {
             return;
         }
         connection.setAutoCommit(true);
-        settings.restore(connection);
-    }
-
-    private void rollback(Connection connection, Exception failure) {
-        try {
-            connection.rollback();
-        }
-        catch (SQLException ex) {
-            failure.addSuppressed(ex);
-        }
+        restore.restore(connection);
     }
 
     private void appendCompleted(Target target, long durationMs) throws SQLException {
-        session.history().append(session.connection(), new HistoryTable.NewRow(target.versionText(),
-                target.description(), target.type(), target.script(), target.checksum(), true, durationMs, null));
+        session.history().append(session.connection(), completedRow(target, durationMs));
+    }
+
+    private static HistoryTable.NewRow completedRow(Target target, long durationMs) {
+        return new HistoryTable.NewRow(target.versionText(), target.description(), target.type(), target.script(),
+                target.checksum(), true, durationMs, null);
     }
 
     private void recordFailure(Target target, MigrationFailedException failure, long durationMs) {

@@ -1,6 +1,5 @@
 package dev.migrator.internal.command;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,54 +7,87 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+
+import dev.migrator.internal.sql.SqlLiteral;
+import dev.migrator.internal.sql.SqlScript;
 
 /**
  * The session settings a connection had before a run (e.g. set by a pool's init SQL), so that after each migration
- * {@code RESET ALL} can undo whatever the migration set and these can be put back.
+ * whatever the migration set for the session is undone and these are put back.
+ * <p>
+ * PostgreSQL lists every built-in setting in {@code pg_settings} but not custom ones ({@code app.tenant}): those
+ * cannot be found, so they are never reset wholesale (a {@code RESET ALL} would wipe the pool's own); the custom
+ * settings a script {@code SET}s for the session (see {@link CustomSettingNames}) are read just before it runs and
+ * put back afterwards.
  */
 final class SessionSettings {
 
-    private final String[] names;
+    private final List<Map.Entry<String, String>> captured;
 
-    private final String[] values;
-
-    private SessionSettings(List<String> names, List<String> values) {
-        this.names = names.toArray(String[]::new);
-        this.values = values.toArray(String[]::new);
+    private SessionSettings(List<Map.Entry<String, String>> captured) {
+        this.captured = List.copyOf(captured);
     }
 
-    /** Reads the settings whose source is the session. */
+    /** Reads the built-in settings whose source is the session. */
     static SessionSettings capture(Connection connection) throws SQLException {
-        List<String> names = new ArrayList<>();
-        List<String> values = new ArrayList<>();
+        List<Map.Entry<String, String>> captured = new ArrayList<>();
         try (Statement st = connection.createStatement();
                 ResultSet rs = st.executeQuery("select name, setting from pg_settings where source = 'session'")) {
             while (rs.next()) {
-                names.add(rs.getString(1));
-                values.add(rs.getString(2));
+                captured.add(Map.entry(rs.getString(1), rs.getString(2)));
             }
         }
-        return new SessionSettings(names, values);
+        return new SessionSettings(captured);
     }
 
     /**
-     * Resets every setting a migration may have changed and restores the captured ones: one round trip (both
-     * statements go to the server together).
+     * These settings plus the current values of the custom settings the script sets for the session (one query,
+     * only when it sets any), to restore after that script.
      */
-    void restore(Connection connection) throws SQLException {
-        if (names.length == 0) {
-            try (Statement st = connection.createStatement()) {
-                st.execute("reset all");
-            }
-            return;
+    SessionSettings forScript(Connection connection, SqlScript script) throws SQLException {
+        List<String> custom = CustomSettingNames.setBy(script);
+        if (custom.isEmpty()) {
+            return this;
         }
+        List<Map.Entry<String, String>> all = new ArrayList<>(captured);
         try (PreparedStatement ps = connection.prepareStatement(
-                "reset all; select set_config(n, v, false) from unnest(?::text[], ?::text[]) as t(n, v)")) {
-            Array n = connection.createArrayOf("text", names);
-            Array v = connection.createArrayOf("text", values);
-            ps.setArray(1, n);
-            ps.setArray(2, v);
-            ps.execute();
+                "select n, coalesce(current_setting(n, true), '') from unnest(?::text[]) as t(n)")) {
+            ps.setArray(1, connection.createArrayOf("text", custom.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    all.add(Map.entry(rs.getString(1), rs.getString(2)));
+                }
+            }
+        }
+        return new SessionSettings(all);
+    }
+
+    /**
+     * The statements that put every built-in setting the session changed back to its default and then restore the
+     * captured ones, to send after a script (in its batch, after the commit).
+     */
+    List<String> restoreStatements() {
+        String reset = "select count(set_config(name, reset_val, false)) from pg_settings where source = 'session'";
+        if (captured.isEmpty()) {
+            return List.of(reset);
+        }
+        StringBuilder restore = new StringBuilder("select ");
+        for (int i = 0; i < captured.size(); i++) {
+            restore.append((i > 0) ? ", " : "").append("set_config(").append(SqlLiteral.text(captured.get(i).getKey()))
+                    .append(", ").append(SqlLiteral.text(captured.get(i).getValue())).append(", false)");
+        }
+        return List.of(reset, restore.toString());
+    }
+
+    /** Runs {@link #restoreStatements()} on the connection (auto-commit): one round trip. */
+    void restore(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.setEscapeProcessing(false);
+            for (String sql : restoreStatements()) {
+                st.addBatch(sql);
+            }
+            st.executeBatch();
         }
     }
 }

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import dev.migrator.HistoryEntry;
 import dev.migrator.MigrationType;
 import dev.migrator.MigratorException;
+import dev.migrator.internal.sql.SqlLiteral;
 
 /**
  * The history table ({@code schema_migrations} by default): an append-only log of every attempt, rollback, baseline
@@ -41,6 +42,9 @@ public final class HistoryTable {
     private final String schema;
 
     private final String table;
+
+    private static final String INSERT_COLUMNS = "version, description, type, script, checksum, status, duration_ms, "
+            + "error_message";
 
     private final String qualified;
 
@@ -256,19 +260,38 @@ public final class HistoryTable {
 
     /** Appends a row on the connection, in whatever transaction it is in. */
     public void append(Connection connection, NewRow row) throws SQLException {
-        String sql = "insert into " + qualified + " (version, description, type, script, checksum, status, "
-                + "duration_ms, error_message) values (?, ?, ?, ?, ?, ?, ?, ?)";
+        String sql = "insert into " + qualified + " (" + INSERT_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?)";
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             setNullable(ps, 1, row.version());
             ps.setString(2, truncate(row.description(), 200));
             ps.setString(3, row.type().id());
             ps.setString(4, truncate(row.script(), 1000));
             setNullable(ps, 5, row.checksum());
-            ps.setString(6, row.success() ? "completed" : "failed");
+            ps.setString(6, status(row));
             ps.setInt(7, (int) Math.min(Integer.MAX_VALUE, row.durationMs()));
             setNullable(ps, 8, row.errorMessage());
             ps.executeUpdate();
         }
+    }
+
+    /**
+     * The statement that appends the row, with its values written as literals, to send inside a script's batch.
+     * Its {@code duration_ms} is the row's {@link NewRow#durationMs()} plus the time the current transaction has run
+     * so far on the server (the statement runs at the end of the migration's transaction, so this is the
+     * migration's own time).
+     */
+    public String insertStatement(NewRow row) {
+        return "insert into " + qualified + " (" + INSERT_COLUMNS + ") values (" + SqlLiteral.text(row.version())
+                + ", " + SqlLiteral.text(truncate(row.description(), 200)) + ", " + SqlLiteral.text(row.type().id())
+                + ", " + SqlLiteral.text(truncate(row.script(), 1000)) + ", " + SqlLiteral.text(row.checksum())
+                + ", " + SqlLiteral.text(status(row)) + ", least(2147483647, "
+                + Math.min(Integer.MAX_VALUE, row.durationMs())
+                + " + round(extract(epoch from clock_timestamp() - transaction_timestamp()) * 1000))::int, "
+                + SqlLiteral.text(row.errorMessage()) + ")";
+    }
+
+    private static String status(NewRow row) {
+        return row.success() ? "completed" : "failed";
     }
 
     private static void setNullable(PreparedStatement ps, int index, String value) throws SQLException {

@@ -1,7 +1,6 @@
 package dev.migrator.internal.sql;
 
 import java.io.IOException;
-import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
@@ -57,17 +56,58 @@ public final class ScriptExecutor {
      *         {@link SqlScript#transactional()} (the engine must set it first)
      */
     public int execute(Connection connection, SqlScript script) {
+        checkAutoCommit(connection, script, !script.transactional());
+        logDirectives(script);
+        if (script.isEmpty()) {
+            return 0;
+        }
         try {
-            if (connection.getAutoCommit() == script.transactional()) {
-                throw new IllegalStateException("Cannot run " + script.name() + ": the script is "
-                        + (script.transactional() ? "transactional but the connection is in auto-commit mode"
-                                : "non-transactional but the connection is not in auto-commit mode"));
-            }
+            return script.transactional() ? inBatches(connection, script, Envelope.NONE)
+                    : oneByOne(connection, script);
+        }
+        catch (EnvelopeStatementException ex) {
+            throw new IllegalStateException("No envelope statement was sent, yet one failed", ex);
+        }
+    }
+
+    /**
+     * Executes a transactional script on a connection in auto-commit mode, with the envelope's statements in the
+     * same batches: the opening ones before the first statement, the closing ones after the last. The envelope owns
+     * the transaction (it begins and commits it); the executor only sends. Unless the script holds a
+     * {@code COPY ... FROM STDIN} or more than the batch size of statements, everything goes in one batch.
+     * @return how many of the script's statements ran (all of them, or it throws)
+     * @throws MigrationFailedException when one of the script's statements fails
+     * @throws EnvelopeStatementException when one of the envelope's statements fails
+     * @throws IllegalStateException when the script is not transactional or the connection not in auto-commit
+     */
+    public int execute(Connection connection, SqlScript script, Envelope envelope)
+            throws EnvelopeStatementException {
+        if (!script.transactional()) {
+            throw new IllegalStateException("Cannot run " + script.name() + " in an envelope: it is not "
+                    + "transactional");
+        }
+        checkAutoCommit(connection, script, true);
+        logDirectives(script);
+        return inBatches(connection, script, envelope);
+    }
+
+    private static void checkAutoCommit(Connection connection, SqlScript script, boolean expected) {
+        boolean autoCommit;
+        try {
+            autoCommit = connection.getAutoCommit();
         }
         catch (SQLException ex) {
             throw MigrationFailedException.builder(script.name()).serverError(ex.getSQLState(), ex.getMessage())
                     .transactional(script.transactional()).cause(ex).build();
         }
+        if (autoCommit != expected) {
+            throw new IllegalStateException("Cannot run " + script.name() + ": the script is "
+                    + (script.transactional() ? "transactional" : "non-transactional") + " but the connection is "
+                    + (autoCommit ? "" : "not ") + "in auto-commit mode");
+        }
+    }
+
+    private static void logDirectives(SqlScript script) {
         for (TransactionControl dropped : script.droppedTransactionControl()) {
             log.info("{} line {}: dropped '{}': migrator runs this file as one transaction and commits it "
                     + "together with its history row", script.name(), dropped.line(), dropped.sql());
@@ -76,61 +116,47 @@ public final class ScriptExecutor {
             log.info("{}: directive -- migrator:transaction={} (runs {})", script.name(), script.transactional(),
                     script.transactional() ? "in one transaction" : "statement by statement outside a transaction");
         }
-        if (script.isEmpty()) {
-            return 0;
-        }
-        return script.transactional() ? inBatches(connection, script) : oneByOne(connection, script);
     }
 
-    private int inBatches(Connection connection, SqlScript script) {
+    private int inBatches(Connection connection, SqlScript script, Envelope envelope)
+            throws EnvelopeStatementException {
         List<SqlStatement> statements = script.statements();
-        int first = 0;
+        int next = 0;
         try (Statement st = connection.createStatement()) {
             st.setEscapeProcessing(false);
-            for (int i = 0; i < statements.size(); i++) {
-                SqlStatement statement = statements.get(i);
-                if (statement.kind() == SqlStatement.Kind.COPY_IN) {
-                    flush(st, script, first, i);
-                    copy(connection, script, i, i);
-                    first = i + 1;
+            ScriptBatch batch = new ScriptBatch(st, script, ScriptExecutor::logWarnings);
+            for (int i = 0; i < envelope.opening().size(); i++) {
+                batch.addEnvelope(false, i, envelope.opening().get(i));
+            }
+            for (; next < statements.size(); next++) {
+                if (statements.get(next).kind() == SqlStatement.Kind.COPY_IN) {
+                    batch.flush();
+                    copy(connection, script, next, next);
                 }
                 else {
-                    st.addBatch(statement.sql());
-                    if (i + 1 - first == batchSize) {
-                        flush(st, script, first, i + 1);
-                        first = i + 1;
+                    batch.addStatement(next);
+                    if (batch.statementCount() == batchSize) {
+                        batch.flush();
                     }
                 }
             }
-            flush(st, script, first, statements.size());
+            for (int i = 0; i < envelope.closing().size(); i++) {
+                batch.addEnvelope(true, i, envelope.closing().get(i));
+            }
+            batch.flush();
+        }
+        catch (EnvelopeStatementException | MigrationFailedException ex) {
+            throw ex;
         }
         catch (SQLException ex) {
-            // createStatement or close failed: no statement to blame
-            throw StatementFailure.ofBatch(script, first, Math.max(first, statements.size() - 1), first, ex);
+            // createStatement, addBatch or close failed: no statement to blame
+            if (statements.isEmpty()) {
+                throw new EnvelopeStatementException(false, -1, "(creating the JDBC statement)", ex);
+            }
+            int at = Math.max(0, Math.min(next, statements.size() - 1));
+            throw StatementFailure.ofBatch(script, at, at, at, ex);
         }
         return statements.size();
-    }
-
-    /** Executes the batched statements {@code [from, to)}. */
-    private static void flush(Statement st, SqlScript script, int from, int to) {
-        if (from == to) {
-            return;
-        }
-        try {
-            st.executeBatch();
-            logWarnings(script, st.getWarnings());
-            st.clearWarnings();
-        }
-        catch (BatchUpdateException ex) {
-            int entry = StatementFailure.failedEntry(ex, script.statements().subList(from, to));
-            if (entry < 0) {
-                throw StatementFailure.ofBatch(script, from, to - 1, from, ex);
-            }
-            throw StatementFailure.of(script, from + entry, from + entry, ex);
-        }
-        catch (SQLException ex) {
-            throw StatementFailure.ofBatch(script, from, to - 1, from, ex);
-        }
     }
 
     private int oneByOne(Connection connection, SqlScript script) {

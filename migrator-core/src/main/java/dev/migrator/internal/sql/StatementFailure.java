@@ -69,12 +69,12 @@ final class StatementFailure {
     }
 
     /**
-     * Finds the 0-based entry of a failed batch of {@code batch} statements. pgjdbc reports it only in the message
+     * Finds the 0-based entry of a failed batch of the {@code batch} statements (their SQL text). pgjdbc reports it only in the message
      * ({@code "Batch entry 5 <sql> was aborted: ..."}, localized): outside autocommit every update count is
      * {@link Statement#EXECUTE_FAILED}. The number is cross-checked against the statement text that pgjdbc puts in
      * the message (setting {@code logServerErrorDetail}). Returns {@code -1} when it cannot be told.
      */
-    static int failedEntry(BatchUpdateException ex, List<SqlStatement> batch) {
+    static int failedEntry(BatchUpdateException ex, List<String> batch) {
         long[] counts = ex.getLargeUpdateCounts();
         if (counts != null && counts.length > 0 && counts[0] != Statement.EXECUTE_FAILED) {
             for (int i = 0; i < counts.length && i < batch.size(); i++) {
@@ -93,12 +93,12 @@ final class StatementFailure {
             }
         }
         boolean parsedValid = parsed >= 0 && parsed < batch.size();
-        if (parsedValid && message.contains(batch.get(parsed).sql())) {
+        if (parsedValid && message.contains(batch.get(parsed))) {
             return parsed;
         }
         int found = -1;
         for (int i = 0; i < batch.size(); i++) {
-            if (message.contains(batch.get(i).sql())) {
+            if (message.contains(batch.get(i))) {
                 if (found >= 0) {
                     found = -2;
                     break;
@@ -113,7 +113,7 @@ final class StatementFailure {
     }
 
     /** The exception that carries the server's error (pgjdbc chains it behind a BatchUpdateException). */
-    private static SQLException serverError(SQLException ex) {
+    static SQLException serverError(SQLException ex) {
         if (ex instanceof BatchUpdateException) {
             if (ex.getNextException() != null) {
                 return ex.getNextException();

@@ -117,7 +117,8 @@ class SqlParserProperties {
         Arbitrary<String> tag = Arbitraries.of("", "a", "body", "A", "_x1", "é");
         return Combinators.combine(tag, content(), content()).as((t, body, more) -> {
             String open = "$" + t + "$";
-            String inner = t.isEmpty() ? "" : "$$" + more.replace("$", "") + "$$";
+            // spaces keep the inner $$ from forming the outer tag with the text next to it ($é$ + $$é$$ + $é$)
+            String inner = t.isEmpty() ? "" : "$$ " + more.replace("$", "") + " $$";
             return open + body.replace("$", "") + inner + open;
         });
     }

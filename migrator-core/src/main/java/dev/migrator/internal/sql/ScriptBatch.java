@@ -1,0 +1,101 @@
+package dev.migrator.internal.sql;
+
+import java.sql.BatchUpdateException;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+
+/**
+ * The statements collected for one JDBC batch, script statements and {@link Envelope} statements mixed, with what
+ * each entry is, so that a failure can be pinned on the right one.
+ */
+final class ScriptBatch {
+
+    /** An entry: a script statement ({@code statement >= 0}) or the envelope's statement {@code envelopeIndex}. */
+    private record Entry(String sql, int statement, boolean closing, int envelopeIndex) {
+    }
+
+    private final Statement statement;
+
+    private final SqlScript script;
+
+    private final BiConsumer<SqlScript, SQLWarning> warnings;
+
+    private final List<Entry> entries = new ArrayList<>();
+
+    private int statements;
+
+    ScriptBatch(Statement statement, SqlScript script, BiConsumer<SqlScript, SQLWarning> warnings) {
+        this.statement = statement;
+        this.script = script;
+        this.warnings = warnings;
+    }
+
+    void addStatement(int index) throws SQLException {
+        String sql = script.statements().get(index).sql();
+        statement.addBatch(sql);
+        entries.add(new Entry(sql, index, false, -1));
+        statements++;
+    }
+
+    void addEnvelope(boolean closing, int index, String sql) throws SQLException {
+        statement.addBatch(sql);
+        entries.add(new Entry(sql, -1, closing, index));
+    }
+
+    /** How many of the script's own statements are waiting. */
+    int statementCount() {
+        return statements;
+    }
+
+    /** Sends what is waiting (nothing when empty). */
+    void flush() throws EnvelopeStatementException {
+        if (entries.isEmpty()) {
+            return;
+        }
+        try {
+            statement.executeBatch();
+            warnings.accept(script, statement.getWarnings());
+            statement.clearWarnings();
+        }
+        catch (BatchUpdateException ex) {
+            int failed = StatementFailure.failedEntry(ex, entries.stream().map(Entry::sql).toList());
+            if (failed < 0) {
+                throw unattributed(ex);
+            }
+            Entry entry = entries.get(failed);
+            if (entry.statement() >= 0) {
+                throw StatementFailure.of(script, entry.statement(), entry.statement(), ex);
+            }
+            throw new EnvelopeStatementException(entry.closing(), entry.envelopeIndex(), entry.sql(),
+                    StatementFailure.serverError(ex));
+        }
+        catch (SQLException ex) {
+            throw unattributed(ex);
+        }
+        finally {
+            entries.clear();
+            statements = 0;
+        }
+    }
+
+    /** A failure no single entry can be blamed for (e.g. the connection broke during the batch). */
+    private RuntimeException unattributed(SQLException ex) throws EnvelopeStatementException {
+        int first = -1;
+        int last = -1;
+        for (Entry entry : entries) {
+            if (entry.statement() >= 0) {
+                first = (first < 0) ? entry.statement() : first;
+                last = entry.statement();
+            }
+        }
+        if (first >= 0) {
+            return StatementFailure.ofBatch(script, first, last, first, ex);
+        }
+        Entry any = entries.get(entries.size() - 1);
+        throw new EnvelopeStatementException(any.closing(), -1, any.sql(), StatementFailure.serverError(ex));
+    }
+}

@@ -1,0 +1,119 @@
+package dev.migrator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.migrator.test.TestDatabase;
+
+/**
+ * A transactional migration, its history row and its commit travel together: what each part does when it is the
+ * one that fails, and what the row records.
+ */
+class MigrationTransactionTests {
+
+    @RegisterExtension
+    static final TestDatabase db = new TestDatabase();
+
+    @TempDir
+    Path dir;
+
+    MigrationDir files;
+
+    @BeforeEach
+    void setUp() {
+        db.reset();
+        files = new MigrationDir(dir);
+    }
+
+    private Migrator migrator() {
+        return files.configure(db.dataSource()).load();
+    }
+
+    @Test
+    void deferredConstraintViolatedAtCommitFailsTheMigrationAndLeavesNothing() {
+        files.file("1_parent.sql", "create table parent (id int primary key);")
+                .file("2_orphan.sql", "create table child (parent_id int references parent "
+                        + "deferrable initially deferred);\ninsert into child values (42);");
+        assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrator().migrate())
+                .satisfies((ex) -> {
+                    assertThat(ex.getScript()).endsWith("2_orphan.sql");
+                    assertThat(ex.getSqlState()).isEqualTo("23503");
+                    assertThat(ex.getMessage()).contains("violates foreign key constraint");
+                });
+        assertThat(db.tableExists("child")).isFalse();
+        assertThat(db.column("select version || ' ' || status from schema_migrations order by id"))
+                .containsExactly("1 completed", "2 failed");
+    }
+
+    @Test
+    void historyRowKeepsQuotesAndBackslashesEvenWhenTheMigrationTurnsOffStandardStrings() {
+        files.file("1_it's_a_back\\slash.sql", "set standard_conforming_strings = off;\ncreate table t (id int);");
+        migrator().migrate();
+        assertThat(db.value("select script from schema_migrations")).isEqualTo("1_it's_a_back\\slash.sql");
+        assertThat(db.value("select description from schema_migrations")).isEqualTo("it's a back\\slash");
+        assertThat(db.value("select checksum from schema_migrations"))
+                .isEqualTo(migrator().status().migrations().get(0).checksum());
+    }
+
+    @Test
+    void recordedDurationIncludesTheTimeSpentOnTheServer() {
+        files.file("1_slow.sql", "create table t (id int);\nselect pg_sleep(0.3);");
+        MigrateResult result = migrator().migrate();
+        int recorded = Integer.parseInt(db.value("select duration_ms from schema_migrations"));
+        assertThat(recorded).isGreaterThanOrEqualTo(300).isLessThanOrEqualTo((int) result.applied().get(0)
+                .durationMs());
+    }
+
+    @Test
+    void sessionSettingsOfThePoolSurviveMigrationsThatChangeThem() {
+        files.file("1_change.sql", "set myapp.tenant = 'changed by the migration';\nset search_path = pg_catalog;")
+                .file("2_check.sql", "create table seen as select current_setting('myapp.tenant') as tenant, "
+                        + "current_setting('search_path') as path;");
+        files.configure(withInitSql("set myapp.tenant = 'from the pool'; set search_path = public, pg_catalog"))
+                .load().migrate();
+        assertThat(db.value("select tenant || ' | ' || path from seen"))
+                .isEqualTo("from the pool | public, pg_catalog");
+    }
+
+    @Test
+    void customSettingOfThePoolIsKeptWhenNoMigrationTouchesIt() {
+        files.file("1_plain.sql", "create table t (id int);\nset timezone = 'UTC';")
+                .file("2_check.sql", "create table seen as select current_setting('myapp.tenant') as tenant;");
+        files.configure(withInitSql("set myapp.tenant = 'from the pool'")).load().migrate();
+        assertThat(db.value("select tenant from seen")).isEqualTo("from the pool");
+    }
+
+    /** A data source that runs session SQL on every new connection, like a pool's connection-init-sql. */
+    private static DataSource withInitSql(String sql) {
+        DataSource target = db.dataSource();
+        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(),
+                new Class<?>[] { DataSource.class }, (proxy, method, args) -> {
+                    Object result;
+                    try {
+                        result = method.invoke(target, args);
+                    }
+                    catch (InvocationTargetException ex) {
+                        throw ex.getCause();
+                    }
+                    if (result instanceof Connection connection) {
+                        try (Statement st = connection.createStatement()) {
+                            st.execute(sql);
+                        }
+                    }
+                    return result;
+                });
+    }
+}
