@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.migrator.test.MigrationFiles;
 import dev.migrator.test.TestDatabase;
 
 /**
@@ -30,16 +31,20 @@ class MigrationTransactionTests {
     @TempDir
     Path dir;
 
-    MigrationDir files;
+    MigrationFiles files;
 
     @BeforeEach
     void setUp() {
         db.reset();
-        files = new MigrationDir(dir);
+        files = new MigrationFiles(dir);
     }
 
     private Migrator migrator() {
-        return files.configure(db.dataSource()).load();
+        return configure(db.dataSource()).load();
+    }
+
+    private MigratorConfig.Builder configure(DataSource dataSource) {
+        return Migrator.configure().dataSource(dataSource).locations(files.location());
     }
 
     @Test
@@ -82,7 +87,7 @@ class MigrationTransactionTests {
         files.file("1_change.sql", "set myapp.tenant = 'changed by the migration';\nset search_path = pg_catalog;")
                 .file("2_check.sql", "create table seen as select current_setting('myapp.tenant') as tenant, "
                         + "current_setting('search_path') as path;");
-        files.configure(withInitSql("set myapp.tenant = 'from the pool'; set search_path = public, pg_catalog"))
+        configure(withInitSql("set myapp.tenant = 'from the pool'; set search_path = public, pg_catalog"))
                 .load().migrate();
         assertThat(db.value("select tenant || ' | ' || path from seen"))
                 .isEqualTo("from the pool | public, pg_catalog");
@@ -92,7 +97,7 @@ class MigrationTransactionTests {
     void customSettingOfThePoolIsKeptWhenNoMigrationTouchesIt() {
         files.file("1_plain.sql", "create table t (id int);\nset timezone = 'UTC';")
                 .file("2_check.sql", "create table seen as select current_setting('myapp.tenant') as tenant;");
-        files.configure(withInitSql("set myapp.tenant = 'from the pool'")).load().migrate();
+        configure(withInitSql("set myapp.tenant = 'from the pool'")).load().migrate();
         assertThat(db.value("select tenant from seen")).isEqualTo("from the pool");
     }
 
