@@ -57,7 +57,7 @@ final class MigrateCommand {
         MigrationVersion current = initial;
         List<ExecutedMigration> applied = new ArrayList<>();
         if (!plan.isEmpty()) {
-            ScriptExecution execution = new ScriptExecution(session, SessionSettings.capture(session.connection()));
+            ScriptExecution execution = new ScriptExecution(session);
             for (ResolvedMigration migration : plan) {
                 ExecutedMigration done = execution.run(new ScriptExecution.Target(migration.type(),
                         migration.version(), migration.description(), migration.script(), migration.checksum(),

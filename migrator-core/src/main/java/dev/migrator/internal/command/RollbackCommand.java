@@ -49,7 +49,7 @@ final class RollbackCommand {
         check(toUndo, byVersion, target);
         List<ExecutedMigration> done = new ArrayList<>();
         if (!toUndo.isEmpty()) {
-            ScriptExecution execution = new ScriptExecution(session, SessionSettings.capture(session.connection()));
+            ScriptExecution execution = new ScriptExecution(session);
             for (MigrationInfo m : toUndo) {
                 ResolvedMigration file = byVersion.get(m.version());
                 ExecutedMigration undone = execution.run(new ScriptExecution.Target(MigrationType.ROLLBACK,

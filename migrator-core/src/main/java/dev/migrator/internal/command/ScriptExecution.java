@@ -43,11 +43,11 @@ final class ScriptExecution {
 
     private final Session session;
 
-    private final SessionSettings settings;
+    /** The session's settings before the first script that may change one; read only when such a script comes. */
+    private SessionSettings settings;
 
-    ScriptExecution(Session session, SessionSettings settings) {
+    ScriptExecution(Session session) {
         this.session = session;
-        this.settings = settings;
     }
 
     /**
@@ -171,7 +171,7 @@ final class ScriptExecution {
         Connection connection = session.connection();
         SessionSettings restore;
         try {
-            restore = settings.forScript(connection, parsed);
+            restore = settingsToRestore(connection, parsed, false);
         }
         catch (SQLException ex) {
             throw failure(target, parsed, ex, true, 0);
@@ -203,6 +203,22 @@ final class ScriptExecution {
         }
     }
 
+    /**
+     * What to restore after the script: nothing when it cannot change a setting and the engine sets none around it
+     * ({@code engineSetsSession}); else the settings captured before the first such script (captured now if this is
+     * the first) and the custom settings this one sets.
+     */
+    private SessionSettings settingsToRestore(Connection connection, SqlScript script, boolean engineSetsSession)
+            throws SQLException {
+        if (!engineSetsSession && !SettingChanges.possible(script)) {
+            return SessionSettings.NONE;
+        }
+        if (settings == null) {
+            settings = SessionSettings.capture(connection);
+        }
+        return settings.withCustomSettingsOf(connection, script);
+    }
+
     /** Ends the failed transaction and resets the session; what goes wrong doing so is added to the failure. */
     private static void abort(Connection connection, SessionSettings restore, Exception failure) {
         try {
@@ -223,7 +239,7 @@ final class ScriptExecution {
         Connection connection = session.connection();
         int executed = 0;
         try {
-            SessionSettings restore = settings.forScript(connection, parsed);
+            SessionSettings restore = settingsToRestore(connection, parsed, true);
             try {
                 applyTimeouts(connection, session.config(), false);
                 executed = session.executor().execute(connection, parsed);

@@ -18,15 +18,19 @@ import dev.migrator.internal.sql.SqlScript;
  * <p>
  * PostgreSQL lists every built-in setting in {@code pg_settings} but not custom ones ({@code app.tenant}): those
  * cannot be found, so they are never reset wholesale (a {@code RESET ALL} would wipe the pool's own); the custom
- * settings a script {@code SET}s for the session (see {@link CustomSettingNames}) are read just before it runs and
- * put back afterwards.
+ * settings a script {@code SET}s for the session are read just before it runs and put back afterwards. Reading
+ * {@code pg_settings} costs the server more than most small migrations (~0.7 ms), so after a script that cannot
+ * change a setting (see {@link SettingChanges}) nothing is sent.
  */
 final class SessionSettings {
 
     private final List<Map.Entry<String, String>> captured;
 
-    private SessionSettings(List<Map.Entry<String, String>> captured) {
+    private final boolean untouched;
+
+    private SessionSettings(List<Map.Entry<String, String>> captured, boolean untouched) {
         this.captured = List.copyOf(captured);
+        this.untouched = untouched;
     }
 
     /** Reads the built-in settings whose source is the session. */
@@ -38,15 +42,18 @@ final class SessionSettings {
                 captured.add(Map.entry(rs.getString(1), rs.getString(2)));
             }
         }
-        return new SessionSettings(captured);
+        return new SessionSettings(captured, false);
     }
+
+    /** Nothing to restore: for a script that cannot change a setting (see {@link SettingChanges}). */
+    static final SessionSettings NONE = new SessionSettings(List.of(), true);
 
     /**
      * These settings plus the current values of the custom settings the script sets for the session (one query,
      * only when it sets any), to restore after that script.
      */
-    SessionSettings forScript(Connection connection, SqlScript script) throws SQLException {
-        List<String> custom = CustomSettingNames.setBy(script);
+    SessionSettings withCustomSettingsOf(Connection connection, SqlScript script) throws SQLException {
+        List<String> custom = SettingChanges.customNames(script);
         if (custom.isEmpty()) {
             return this;
         }
@@ -60,7 +67,7 @@ final class SessionSettings {
                 }
             }
         }
-        return new SessionSettings(all);
+        return new SessionSettings(all, false);
     }
 
     /**
@@ -68,6 +75,9 @@ final class SessionSettings {
      * captured ones, to send after a script (in its batch, after the commit).
      */
     List<String> restoreStatements() {
+        if (untouched) {
+            return List.of();
+        }
         String reset = "select count(set_config(name, reset_val, false)) from pg_settings where source = 'session'";
         if (captured.isEmpty()) {
             return List.of(reset);
@@ -80,8 +90,11 @@ final class SessionSettings {
         return List.of(reset, restore.toString());
     }
 
-    /** Runs {@link #restoreStatements()} on the connection (auto-commit): one round trip. */
+    /** Runs {@link #restoreStatements()} on the connection (auto-commit): one round trip, or none. */
     void restore(Connection connection) throws SQLException {
+        if (untouched) {
+            return;
+        }
         try (Statement st = connection.createStatement()) {
             st.setEscapeProcessing(false);
             for (String sql : restoreStatements()) {
