@@ -21,7 +21,7 @@ import dev.migrator.Migrator;
 import dev.migrator.test.MigrationFiles;
 import dev.migrator.test.TestDatabase;
 
-/** Promise 5, the big cases: a 50 MB migration within a 256 MB heap, and 10,000 files. */
+/** Promise 5, the big cases: a 50 MB migration within a 128 MB heap, and 10,000 files. */
 class LargeInputTests {
 
     @RegisterExtension
@@ -36,7 +36,7 @@ class LargeInputTests {
     }
 
     @Test
-    void fiftyMegabyteMigrationRunsInA256MegabyteHeap() throws Exception {
+    void fiftyMegabyteMigrationRunsInA128MegabyteHeap() throws Exception {
         Path sql = dir.resolve("sql");
         Files.createDirectories(sql);
         Path file = sql.resolve("1_fifty_megabytes.sql");
@@ -60,7 +60,7 @@ class LargeInputTests {
         }
         long megabytes = Files.size(file) >> 20;
         assertThat(megabytes).isGreaterThanOrEqualTo(50);
-        ChildJvm child = ChildJvm.start(dir.resolve("fifty.log"), List.of("-Xmx256m"), Launcher.class,
+        ChildJvm child = ChildJvm.start(dir.resolve("fifty.log"), List.of("-Xmx128m"), Launcher.class,
                 db.jdbcUrl(), "filesystem:" + sql);
         long start = System.nanoTime();
         int exit = child.exitCode(Duration.ofMinutes(3));
@@ -73,7 +73,7 @@ class LargeInputTests {
         Matcher heap = Pattern.compile("PEAK_HEAP_MB (\\d+) MAX_HEAP_MB (\\d+)").matcher(output);
         assertThat(heap.find()).isTrue();
         System.out.printf("[reliability] %d MB migration (%d inserts + COPY of %d rows) applied by a child JVM with "
-                + "-Xmx256m in %d ms (JVM start included); peak heap %s MB of %s MB%n", megabytes, inserts,
+                + "-Xmx128m in %d ms (JVM start included); peak heap %s MB of %s MB%n", megabytes, inserts,
                 copyRows, millis, heap.group(1), heap.group(2));
     }
 

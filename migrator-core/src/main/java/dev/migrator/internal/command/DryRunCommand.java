@@ -54,7 +54,7 @@ final class DryRunCommand {
                 }
                 long start = System.nanoTime();
                 try {
-                    SqlScript parsed = SqlParser.parse(m.resource().displayName(), m.resource().readContent());
+                    SqlScript parsed = SqlParser.parse(m.resource().displayName(), m.resource().read());
                     if (!parsed.transactional()) {
                         rehearsals.add(new Rehearsal(version, m.description(), m.script(), Outcome.NOT_REHEARSABLE,
                                 "runs outside a transaction, so it cannot be rehearsed and rolled back", 0));

@@ -51,7 +51,9 @@ final class MigrateCommand {
         }
         List<ResolvedMigration> plan = Plan.pending(snapshot.status(), files, session.config());
         for (ResolvedMigration migration : plan) {
-            SqlParser.parse(migration.resource().displayName(), migration.resource().readContent());
+            // refuse bad input before anything runs; the parsed script is dropped at once (a big file's text is
+            // then collectable before the next file is read, and read again when it runs)
+            SqlParser.parse(migration.resource().displayName(), migration.resource().read());
         }
         MigrationVersion initial = snapshot.status().currentVersion();
         MigrationVersion current = initial;

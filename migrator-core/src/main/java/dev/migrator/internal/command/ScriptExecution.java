@@ -18,6 +18,7 @@ import dev.migrator.MigratorConfig;
 import dev.migrator.MigratorException;
 import dev.migrator.MigrationVersion;
 import dev.migrator.internal.history.HistoryTable;
+import dev.migrator.internal.resolve.ScriptContent;
 import dev.migrator.internal.resolve.ScriptResource;
 import dev.migrator.internal.sql.Envelope;
 import dev.migrator.internal.sql.EnvelopeStatementException;
@@ -72,11 +73,11 @@ final class ScriptExecution {
         Target target = script;
         session.listeners().migrationStarted(target.type(), target.version(), target.script());
         long start = System.nanoTime();
-        String content = target.resource().readContent();
+        ScriptContent content = target.resource().read();
         SqlScript parsed = SqlParser.parse(target.resource().displayName(), content);
         if (target.checksum() == null) {
             target = new Target(target.type(), target.version(), target.description(), target.script(),
-                    Checksums.sha256(content), target.resource());
+                    content.checksum(), target.resource());
         }
         int attempt = 0;
         while (true) {

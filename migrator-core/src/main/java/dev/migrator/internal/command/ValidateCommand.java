@@ -33,7 +33,7 @@ final class ValidateCommand {
         List<Problem> problems = new ArrayList<>(Validator.problems(snapshot.status(), session.config()));
         for (ResolvedMigration pending : Plan.pending(snapshot.status(), files, session.config())) {
             try {
-                SqlParser.parse(pending.resource().displayName(), pending.resource().readContent());
+                SqlParser.parse(pending.resource().displayName(), pending.resource().read());
             }
             catch (InvalidMigrationException ex) {
                 problems.add(invalid(ex));

@@ -7,7 +7,7 @@ import dev.migrator.InvalidMigrationException;
 
 /**
  * A script found in a location: a file in a directory or an entry in a jar. It keeps only where the file is, never
- * its content; every {@link #readContent()} reads it again.
+ * its content; every {@link #read()} reads it again.
  */
 abstract class LocatedScript implements ScriptResource {
 
@@ -65,7 +65,7 @@ abstract class LocatedScript implements ScriptResource {
     }
 
     @Override
-    public String readContent() {
+    public ScriptContent read() {
         try (InputStream in = open()) {
             return ScriptText.read(in, displayName);
         }

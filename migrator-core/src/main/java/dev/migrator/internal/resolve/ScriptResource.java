@@ -17,7 +17,14 @@ public interface ScriptResource {
     /**
      * Reads the content: strictly decoded UTF-8 (invalid bytes are an
      * {@link dev.migrator.InvalidMigrationException} naming the file and byte offset), a leading BOM dropped, CRLF
-     * and CR turned into LF. The checksum is computed over exactly this text.
+     * and CR turned into LF, together with its checksum, computed over exactly this text in the same pass. The text
+     * is held once, one byte per character where it can be (see {@link ScriptContent}); every call reads the file
+     * again.
      */
-    String readContent();
+    ScriptContent read();
+
+    /** The content as a {@link String}: {@link #read()} copied whole; for small scripts and tests. */
+    default String readContent() {
+        return read().toString();
+    }
 }

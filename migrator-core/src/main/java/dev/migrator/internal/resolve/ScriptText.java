@@ -1,6 +1,5 @@
 package dev.migrator.internal.resolve;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -16,11 +15,13 @@ import dev.migrator.InvalidMigrationException;
 
 /**
  * Reads a script in one pass: strict UTF-8 (invalid bytes and NUL bytes are an {@link InvalidMigrationException}
- * naming the file, the byte offset and the line), a leading BOM dropped, CRLF and CR turned into LF. The checksum and
- * the content see exactly the same normalised bytes, so they always agree.
+ * naming the file, the byte offset and the line), a leading BOM dropped, CRLF and CR turned into LF. The checksum is
+ * the SHA-256 of the normalised bytes; the content ({@link #read}) is the decoded text normalised the same way, so
+ * the checksum is always the SHA-256 of the content's UTF-8 encoding.
  * <p>
- * Normalisation works on bytes: CR, LF, NUL and the BOM are ASCII or start the file, and no byte of a multi-byte UTF-8
- * sequence is below 0x80, so turning CR into LF byte by byte is the same as doing it on the decoded text.
+ * Normalisation of the bytes and of the characters agree: CR, LF, NUL and the BOM are ASCII or start the file, and no
+ * byte of a multi-byte UTF-8 sequence is below 0x80, so turning CR into LF byte by byte is the same as doing it on the
+ * decoded text. Nothing is ever held for the whole file but the content's own pages ({@link ScriptContent}).
  * <p>
  * An instance keeps its buffers, digest and decoder for the next file, so resolving thousands of files does not
  * allocate buffers for each; it is not thread-safe.
@@ -43,10 +44,16 @@ final class ScriptText {
 
     private final MessageDigest digest = sha256();
 
+    /** Whether the last character collected was a CR (so an LF right after it is dropped). */
+    private boolean charAfterCr;
+
+    /** Whether no character has been collected yet (a BOM is dropped only there). */
+    private boolean firstChar;
+
     /** The SHA-256 (lower-case hex) of the normalised content. */
     String checksumOf(InputStream in, String displayName) throws IOException {
         digest.reset();
-        normalise(in, displayName, digest::update);
+        normalise(in, displayName, digest::update, null);
         return hex(digest.digest());
     }
 
@@ -55,11 +62,16 @@ final class ScriptText {
         return new ScriptText().checksumOf(in, displayName);
     }
 
-    /** The normalised content. */
-    static String read(InputStream in, String displayName) throws IOException {
-        ByteArrayOutputStream content = new ByteArrayOutputStream(BUFFER_SIZE);
-        new ScriptText().normalise(in, displayName, content::write);
-        return content.toString(StandardCharsets.UTF_8);
+    /**
+     * The normalised content and its checksum, in one pass over the file with buffers of its own. The text is
+     * collected page by page as it is decoded: no whole-file byte array or second copy of the text is ever made.
+     */
+    static ScriptContent read(InputStream in, String displayName) throws IOException {
+        ScriptText reader = new ScriptText();
+        reader.digest.reset();
+        ScriptContent.Builder content = new ScriptContent.Builder();
+        reader.normalise(in, displayName, reader.digest::update, content);
+        return content.build(hex(reader.digest.digest()));
     }
 
     private static MessageDigest sha256() {
@@ -88,8 +100,15 @@ final class ScriptText {
         void write(byte[] bytes, int offset, int length);
     }
 
-    private void normalise(InputStream in, String displayName, Sink sink) throws IOException {
+    /**
+     * Normalises the bytes of {@code in} into {@code sink}; when {@code content} is not {@code null}, also appends
+     * the decoded characters to it, normalised the same way (BOM dropped, CRLF and CR turned into LF).
+     */
+    private void normalise(InputStream in, String displayName, Sink sink, ScriptContent.Builder content)
+            throws IOException {
         decoder.reset();
+        charAfterCr = false;
+        firstChar = true;
         ByteBuffer undecoded = ByteBuffer.wrap(buffer);
         long decodedOffset = 0;
         int line = 1;
@@ -142,6 +161,7 @@ final class ScriptText {
                     throw problem(displayName, 0, "is not valid UTF-8: invalid byte sequence at byte offset "
                             + (decodedOffset + undecoded.position()) + ". Fix: save the file as UTF-8");
                 }
+                collect(content);
                 if (result.isUnderflow()) {
                     break;
                 }
@@ -153,10 +173,47 @@ final class ScriptText {
                     throw problem(displayName, 0, "is not valid UTF-8: truncated byte sequence at the end, byte "
                             + "offset " + (decodedOffset + undecoded.position()) + ". Fix: save the file as UTF-8");
                 }
+                collect(content);
             }
             decodedOffset += undecoded.position();
             undecoded.compact();
             sink.write(out, 0, n);
+        }
+    }
+
+    /**
+     * Appends the characters just decoded into {@link #chars} to {@code content}, normalised like the bytes: a BOM
+     * (U+FEFF) as the very first character dropped, CR and CRLF turned into LF. Equivalent to the byte-level
+     * normalisation because a UTF-8 BOM decodes to exactly U+FEFF and CR and LF are never part of a multi-byte
+     * sequence.
+     */
+    private void collect(ScriptContent.Builder content) {
+        if (content == null) {
+            return;
+        }
+        chars.flip();
+        while (chars.hasRemaining()) {
+            char c = chars.get();
+            if (firstChar) {
+                firstChar = false;
+                if (c == '\uFEFF') {
+                    continue;
+                }
+            }
+            if (c == '\r') {
+                content.append('\n');
+                charAfterCr = true;
+            }
+            else if (c == '\n') {
+                if (!charAfterCr) {
+                    content.append('\n');
+                }
+                charAfterCr = false;
+            }
+            else {
+                content.append(c);
+                charAfterCr = false;
+            }
         }
     }
 

@@ -44,13 +44,15 @@ public final class SqlParser {
     /**
      * Parses a script.
      * @param scriptName the file as shown to users, e.g. {@code db/migration/V3__add_index.sql}
-     * @param content the whole file, already decoded, without a byte order mark
+     * @param content the whole file, already decoded, without a byte order mark; the statements refer to it (they
+     *        keep it reachable and copy their text out of it only when asked, see {@link SqlStatement#sql()}), so it
+     *        must not change afterwards
      * @return the statements and the transaction mode
      * @throws InvalidMigrationException on an unterminated literal, identifier, dollar quote, comment, parenthesis,
      *         {@code BEGIN ATOMIC} body or COPY data; a psql meta-command; a malformed directive; transaction
      *         control that would commit or roll back part of the migration
      */
-    public static SqlScript parse(String scriptName, String content) {
+    public static SqlScript parse(String scriptName, CharSequence content) {
         TransactionDirective directive = directive(scriptName, content);
         List<SqlSplitter.Piece> pieces = SqlSplitter.split(scriptName, content);
         List<SqlStatement> statements = new ArrayList<>(pieces.size());
@@ -66,7 +68,7 @@ public final class SqlParser {
                 lineStart = Lines.lineStart(content, piece.start());
             }
             at = piece.start();
-            String sql = content.substring(piece.start(), piece.end());
+            String sql = content.subSequence(piece.start(), piece.end()).toString();
             StatementClassifier classifier = StatementClassifier.of(sql);
             StatementClassifier.Control control = classifier.control();
             String reason = classifier.nonTransactionalReason();
@@ -85,7 +87,7 @@ public final class SqlParser {
                 copy = new SqlStatement.CopyData(CharBuffer.wrap(content, piece.dataStart(), piece.dataEnd()),
                         dataLine);
             }
-            statements.add(new SqlStatement(sql, line, piece.start() - lineStart + 1,
+            statements.add(new SqlStatement(content, piece.start(), piece.end(), line, piece.start() - lineStart + 1,
                     (copy != null) ? SqlStatement.Kind.COPY_IN : SqlStatement.Kind.NORMAL, copy, reason != null));
         }
         boolean transactional = switch (directive) {
@@ -156,18 +158,19 @@ public final class SqlParser {
         return head.length() > 60 ? head.substring(0, 60) + " ..." : head;
     }
 
-    private static TransactionDirective directive(String script, String content) {
+    private static TransactionDirective directive(String script, CharSequence content) {
         int end = 0;
         while (end < content.length() && content.charAt(end) != '\n' && content.charAt(end) != '\r') {
             end++;
         }
-        Matcher matcher = DIRECTIVE.matcher(content.substring(0, end).strip());
+        String first = content.subSequence(0, end).toString().strip();
+        Matcher matcher = DIRECTIVE.matcher(first);
         if (!matcher.matches()) {
             return TransactionDirective.NONE;
         }
         Matcher transaction = TRANSACTION.matcher(matcher.group(1).strip());
         if (!transaction.matches()) {
-            throw invalid(script, 1, "unknown directive '" + content.substring(0, end).strip()
+            throw invalid(script, 1, "unknown directive '" + first
                     + "'; the only directive is -- migrator:transaction=true or -- migrator:transaction=false");
         }
         return transaction.group(1).toLowerCase(Locale.ROOT).equals("true") ? TransactionDirective.TRANSACTIONAL

@@ -24,7 +24,7 @@ final class SqlSplitter {
 
     private final String script;
 
-    private final String text;
+    private final CharSequence text;
 
     private final int length;
 
@@ -34,14 +34,14 @@ final class SqlSplitter {
 
     private int parenDepth;
 
-    private SqlSplitter(String script, String text) {
+    private SqlSplitter(String script, CharSequence text) {
         this.script = script;
         this.text = text;
         this.length = text.length();
     }
 
     /** Splits {@code text}; {@code script} is only used in error messages. */
-    static List<Piece> split(String script, String text) {
+    static List<Piece> split(String script, CharSequence text) {
         return new SqlSplitter(script, text).run();
     }
 
@@ -194,11 +194,11 @@ final class SqlSplitter {
                 throw invalid(start, "COPY ... FROM STDIN data opened here is not terminated; end the data with a "
                         + "line containing only \\.");
             }
-            if (text.startsWith("\\.", row)
+            if (Texts.startsWith(text, "\\.", row)
                     && (row + 2 == length || text.charAt(row + 2) == '\n' || text.charAt(row + 2) == '\r')) {
                 break;
             }
-            int nl = text.indexOf('\n', row);
+            int nl = Texts.indexOf(text, '\n', row);
             row = (nl < 0) ? length : nl + 1;
         }
         pieces.add(new Piece(start, end, dataStart, row));
@@ -216,7 +216,7 @@ final class SqlSplitter {
     }
 
     private boolean isWord(int at, String upper) {
-        return text.regionMatches(true, at, upper, 0, upper.length());
+        return Texts.matchesIgnoreCase(text, at, upper);
     }
 
     /** Whether the next word after {@code from} (skipping whitespace and comments) is {@code upper}. */
@@ -281,7 +281,7 @@ final class SqlSplitter {
     private int skipQuoted(int opened, int quote, char q) {
         int p = quote + 1;
         while (true) {
-            int close = text.indexOf(q, p);
+            int close = Texts.indexOf(text, q, p);
             if (close < 0) {
                 throw invalid(opened, (q == '\'')
                         ? "unterminated string literal opened here; close it with ' (write a quote inside a string "
@@ -334,8 +334,8 @@ final class SqlSplitter {
         if (end >= length || text.charAt(end) != '$') {
             return open + 1;
         }
-        String tag = text.substring(open, end + 1);
-        int close = text.indexOf(tag, end + 1);
+        String tag = text.subSequence(open, end + 1).toString();
+        int close = Texts.indexOf(text, tag, end + 1);
         if (close < 0) {
             throw invalid(open, "unterminated dollar-quoted string " + tag + " opened here; close it with " + tag
                     + " (tags are case-sensitive)");
@@ -348,7 +348,7 @@ final class SqlSplitter {
         while (end < length && !Chars.isSpace(text.charAt(end)) && end - at < 40) {
             end++;
         }
-        String command = text.substring(at, end);
+        String command = text.subSequence(at, end).toString();
         return invalid(at, "psql meta-command " + command + " is not SQL; migrator sends each statement to the "
                 + "server and cannot run psql commands. Remove it (" + metaCommandHint(command) + ")");
     }

@@ -119,8 +119,11 @@ class ScriptTextTests {
         return ScriptText.checksum(new ByteArrayInputStream(bytes), "db/001_x.sql");
     }
 
+    /** The content as a String; also checks that the checksum read with it is the one computed alone. */
     private static String read(byte[] bytes) throws IOException {
-        return ScriptText.read(new ByteArrayInputStream(bytes), "db/001_x.sql");
+        ScriptContent content = ScriptText.read(new ByteArrayInputStream(bytes), "db/001_x.sql");
+        assertThat(content.checksum()).isEqualTo(checksum(bytes));
+        return content.toString();
     }
 
     private static byte[] utf8(String text) {

@@ -1,0 +1,167 @@
+package dev.migrator.internal.resolve;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * The normalised text of a script (see {@link ScriptResource#read()}) together with its checksum, held in one copy
+ * only, with one byte per character wherever it can be.
+ * <p>
+ * The text is stored in pages of {@value #PAGE_SIZE} characters. A page whose characters are all below U+0100 (every
+ * page of an ASCII or Latin-1 file) is a {@code byte[]}, any other page a {@code char[]}; so a 50 MB ASCII script
+ * takes 50 MB of heap, as a {@link String} would, but is built page by page while the file is read, without a second
+ * whole-file copy and without one large array (no single allocation needs 50 MB of contiguous heap).
+ * <p>
+ * {@link #subSequence(int, int)} returns a {@link String} copy of the range, which is how a statement's text is
+ * materialised when it is sent; {@link #toString()} copies the whole text. Instances are immutable.
+ */
+public final class ScriptContent implements CharSequence {
+
+    /** Characters per page; a power of two. */
+    static final int PAGE_SIZE = 1 << 15;
+
+    private static final int PAGE_BITS = Integer.numberOfTrailingZeros(PAGE_SIZE);
+
+    private static final int PAGE_MASK = PAGE_SIZE - 1;
+
+    /** Per page: its characters when they are all below U+0100, otherwise {@code null}. */
+    private final byte[][] narrow;
+
+    /** Per page: its characters when one of them is U+0100 or above, otherwise {@code null}. */
+    private final char[][] wide;
+
+    private final int length;
+
+    private final String checksum;
+
+    private ScriptContent(byte[][] narrow, char[][] wide, int length, String checksum) {
+        this.narrow = narrow;
+        this.wide = wide;
+        this.length = length;
+        this.checksum = checksum;
+    }
+
+    /** The SHA-256 (lower-case hex) of this text encoded as UTF-8: the script's checksum. */
+    public String checksum() {
+        return checksum;
+    }
+
+    @Override
+    public int length() {
+        return length;
+    }
+
+    /**
+     * The character at {@code index}. Out of range, the page arrays themselves throw (an
+     * {@link ArrayIndexOutOfBoundsException}): pages are full but the last, which is trimmed to its length.
+     */
+    @Override
+    public char charAt(int index) {
+        int page = index >>> PAGE_BITS;
+        byte[] bytes = narrow[page];
+        return (bytes != null) ? (char) (bytes[index & PAGE_MASK] & 0xFF) : wide[page][index & PAGE_MASK];
+    }
+
+    /** A {@link String} copy of {@code [start, end)}. */
+    @Override
+    public String subSequence(int start, int end) {
+        if (start < 0 || end > length || start > end) {
+            throw new IndexOutOfBoundsException("range [" + start + ", " + end + "), length " + length);
+        }
+        if (start == end) {
+            return "";
+        }
+        int firstPage = start >>> PAGE_BITS;
+        int lastPage = (end - 1) >>> PAGE_BITS;
+        if (firstPage == lastPage) {
+            int from = start & PAGE_MASK;
+            byte[] bytes = narrow[firstPage];
+            return (bytes != null) ? new String(bytes, from, end - start, StandardCharsets.ISO_8859_1)
+                    : new String(wide[firstPage], from, end - start);
+        }
+        StringBuilder sb = new StringBuilder(end - start);
+        for (int page = firstPage; page <= lastPage; page++) {
+            int from = (page == firstPage) ? start & PAGE_MASK : 0;
+            int to = (page == lastPage) ? ((end - 1) & PAGE_MASK) + 1 : PAGE_SIZE;
+            byte[] bytes = narrow[page];
+            if (bytes != null) {
+                for (int i = from; i < to; i++) {
+                    sb.append((char) (bytes[i] & 0xFF));
+                }
+            }
+            else {
+                sb.append(wide[page], from, to - from);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** A {@link String} copy of the whole text. */
+    @Override
+    public String toString() {
+        return subSequence(0, length);
+    }
+
+    /**
+     * Collects characters into pages: each full page is stored as {@code byte[]} or {@code char[]}, the last one
+     * trimmed to its length. Not thread-safe; {@link #build(String)} once.
+     */
+    static final class Builder {
+
+        private final char[] page = new char[PAGE_SIZE];
+
+        private int filled;
+
+        private byte[][] narrow = new byte[4][];
+
+        private char[][] wide = new char[4][];
+
+        private int pages;
+
+        private long length;
+
+        /** Appends one character. */
+        void append(char c) {
+            page[filled++] = c;
+            if (filled == PAGE_SIZE) {
+                store();
+            }
+        }
+
+        /** The content built so far, with its checksum. */
+        ScriptContent build(String checksum) {
+            if (filled > 0) {
+                store();
+            }
+            return new ScriptContent(Arrays.copyOf(narrow, pages), Arrays.copyOf(wide, pages), (int) length,
+                    checksum);
+        }
+
+        private void store() {
+            if (length + filled > Integer.MAX_VALUE - 8) {
+                throw new IllegalStateException("a script of more than 2^31 characters cannot be held in memory");
+            }
+            if (pages == narrow.length) {
+                narrow = Arrays.copyOf(narrow, pages * 2);
+                wide = Arrays.copyOf(wide, pages * 2);
+            }
+            boolean fits = true;
+            for (int i = 0; i < filled && fits; i++) {
+                fits = page[i] < 0x100;
+            }
+            if (fits) {
+                byte[] bytes = new byte[filled];
+                for (int i = 0; i < filled; i++) {
+                    bytes[i] = (byte) page[i];
+                }
+                narrow[pages] = bytes;
+            }
+            else {
+                wide[pages] = Arrays.copyOf(page, filled);
+            }
+            pages++;
+            length += filled;
+            filled = 0;
+        }
+    }
+}
