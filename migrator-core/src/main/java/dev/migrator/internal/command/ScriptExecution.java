@@ -39,6 +39,9 @@ final class ScriptExecution {
 
     static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
 
+    /** How much of a script's text is searched for relation names when the failing statement is not known. */
+    private static final int BLOCKER_SEARCH_CHARS = 1 << 20;
+
     /** The index of {@code commit} among the closing statements of a transactional script. */
     private static final int COMMIT = 1;
 
@@ -132,8 +135,12 @@ final class ScriptExecution {
             statement = parsed.statements().get(ex.getStatementNumber() - 1).sql();
         }
         else {
+            // the relation names of the script's statements, up to a bound (a 50 MB script must not be copied here)
             StringBuilder all = new StringBuilder();
             for (SqlStatement s : parsed.statements()) {
+                if (all.length() > BLOCKER_SEARCH_CHARS) {
+                    break;
+                }
                 all.append(s.sql()).append('\n');
             }
             statement = all.toString();
