@@ -33,11 +33,17 @@ public final class HistoryTable {
     /** The columns, in order, with the types PostgreSQL reports through {@code format_type}. */
     static final Map<String, String> COLUMNS = columns();
 
-    private static final String SHAPE_SQL = "select a.attname, format_type(a.atttypid, a.atttypmod), "
-            + "obj_description(c.oid, 'pg_class') "
-            + "from pg_class c join pg_namespace n on n.oid = c.relnamespace "
+    /**
+     * The table's columns and comment; no row when there is no relation of that name. Looked up by its OID rather
+     * than with {@code obj_description()} and a join on the names: a third of the server time (0.09 vs 0.23-0.35 ms
+     * in pgbench), which counts on every start.
+     */
+    private static final String SHAPE_SQL = "select a.attname, format_type(a.atttypid, a.atttypmod), d.description "
+            + "from (select to_regclass(format('%I.%I', ?::text, ?::text)) as oid) c "
             + "left join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped "
-            + "where n.nspname = ? and c.relname = ? order by a.attnum";
+            + "left join pg_description d on d.objoid = c.oid and d.classoid = 'pg_class'::regclass "
+            + "and d.objsubid = 0 "
+            + "where c.oid is not null order by a.attnum";
 
     private final String schema;
 
