@@ -4,7 +4,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,12 +21,20 @@ import dev.migrator.ValidateResult;
 import dev.migrator.ValidationFailedException;
 import dev.migrator.internal.history.HistoryTable;
 import dev.migrator.internal.resolve.ResolvedMigration;
+import dev.migrator.internal.resolve.ScriptContent;
 import dev.migrator.internal.sql.SqlParser;
+import dev.migrator.internal.sql.SqlScript;
 
 /** {@code migrate}: prepare the history table, validate, then apply what is pending, one script at a time. */
 final class MigrateCommand {
 
     private static final Logger logger = LoggerFactory.getLogger(MigrateCommand.class);
+
+    /** The biggest script (in characters) whose parsed form is kept from the up-front check to its run. */
+    static final int KEEP_SCRIPT_CHARS = 1 << 20;
+
+    /** The most characters of parsed scripts kept from the up-front check to their run. */
+    static final long KEEP_TOTAL_CHARS = 16L << 20;
 
     private final Session session;
 
@@ -50,11 +60,7 @@ final class MigrateCommand {
             throw new ValidationFailedException(new ValidateResult(problems));
         }
         List<ResolvedMigration> plan = Plan.pending(snapshot.status(), files, session.config());
-        for (ResolvedMigration migration : plan) {
-            // refuse bad input before anything runs; the parsed script is dropped at once (a big file's text is
-            // then collectable before the next file is read, and read again when it runs)
-            SqlParser.parse(migration.resource().displayName(), migration.resource().read());
-        }
+        Map<ResolvedMigration, SqlScript> parsedScripts = parseAll(plan);
         MigrationVersion initial = snapshot.status().currentVersion();
         MigrationVersion current = initial;
         List<ExecutedMigration> applied = new ArrayList<>();
@@ -63,7 +69,7 @@ final class MigrateCommand {
             for (ResolvedMigration migration : plan) {
                 ExecutedMigration done = execution.run(new ScriptExecution.Target(migration.type(),
                         migration.version(), migration.description(), migration.script(), migration.checksum(),
-                        migration.resource()));
+                        migration.resource(), parsedScripts.get(migration)));
                 logger.info("Applied {} {} ({} ms)", label(done), done.description(), done.durationMs());
                 applied.add(done);
                 if (done.version() != null && (current == null || done.version().isNewerThan(current))) {
@@ -74,6 +80,27 @@ final class MigrateCommand {
         long durationMs = (System.nanoTime() - start) / 1_000_000;
         logSummary(initial, current, applied, durationMs);
         return new MigrateResult(initial, current, applied, durationMs);
+    }
+
+    /**
+     * Reads and parses every pending script before anything runs, so bad input (or a file changed since it was
+     * resolved) is refused first. Parsed scripts are kept for the run unless they are big: up to
+     * {@link #KEEP_SCRIPT_CHARS} each and {@link #KEEP_TOTAL_CHARS} in all; a bigger script's text is dropped at once
+     * (collectable before the next file is read) and read again when it runs.
+     */
+    private static Map<ResolvedMigration, SqlScript> parseAll(List<ResolvedMigration> plan) {
+        Map<ResolvedMigration, SqlScript> kept = new IdentityHashMap<>();
+        long keptChars = 0;
+        for (ResolvedMigration migration : plan) {
+            ScriptContent content = migration.resource().read();
+            UnchangedScript.check(migration.resource(), migration.checksum(), content);
+            SqlScript parsed = SqlParser.parse(migration.resource().displayName(), content);
+            if (content.length() <= KEEP_SCRIPT_CHARS && keptChars + content.length() <= KEEP_TOTAL_CHARS) {
+                kept.put(migration, parsed);
+                keptChars += content.length();
+            }
+        }
+        return kept;
     }
 
     private static List<ValidateResult.Problem> partialFailures(StatusReader.Snapshot snapshot) {

@@ -54,7 +54,7 @@ final class RollbackCommand {
                 ResolvedMigration file = byVersion.get(m.version());
                 ExecutedMigration undone = execution.run(new ScriptExecution.Target(MigrationType.ROLLBACK,
                         file.version(), file.description(), file.rollback().relativePath(),
-                        null, file.rollback()));
+                        null, file.rollback(), null));
                 logger.info("Rolled back version {} {} with {} ({} ms)", undone.versionText(), undone.description(),
                         undone.script(), undone.durationMs());
                 done.add(undone);

@@ -63,9 +63,10 @@ final class ScriptExecution {
      * @param script what the history row records as the script
      * @param checksum the script's checksum, or {@code null} to compute it from the content
      * @param resource the file
+     * @param parsed the file already read and parsed (with the same checksum), or {@code null} to read it now
      */
     record Target(MigrationType type, MigrationVersion version, String description, String script, String checksum,
-            ScriptResource resource) {
+            ScriptResource resource, SqlScript parsed) {
 
         String versionText() {
             return (version != null) ? version.toString() : null;
@@ -76,11 +77,17 @@ final class ScriptExecution {
         Target target = script;
         session.listeners().migrationStarted(target.type(), target.version(), target.script());
         long start = System.nanoTime();
-        ScriptContent content = target.resource().read();
-        SqlScript parsed = SqlParser.parse(target.resource().displayName(), content);
-        if (target.checksum() == null) {
-            target = new Target(target.type(), target.version(), target.description(), target.script(),
-                    content.checksum(), target.resource());
+        SqlScript parsed = target.parsed();
+        if (parsed == null) {
+            ScriptContent content = target.resource().read();
+            if (target.checksum() == null) {
+                target = new Target(target.type(), target.version(), target.description(), target.script(),
+                        content.checksum(), target.resource(), null);
+            }
+            else {
+                UnchangedScript.check(target.resource(), target.checksum(), content);
+            }
+            parsed = SqlParser.parse(target.resource().displayName(), content);
         }
         int attempt = 0;
         while (true) {

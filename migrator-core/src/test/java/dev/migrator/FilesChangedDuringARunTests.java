@@ -1,0 +1,69 @@
+package dev.migrator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.migrator.test.MigrationFiles;
+import dev.migrator.test.TestDatabase;
+
+/** A file rewritten while a run is applying earlier ones: what runs is always what was checked and recorded. */
+class FilesChangedDuringARunTests {
+
+    @RegisterExtension
+    static final TestDatabase db = new TestDatabase();
+
+    @TempDir
+    Path dir;
+
+    MigrationFiles files;
+
+    @BeforeEach
+    void setUp() {
+        db.reset();
+        files = new MigrationFiles(dir);
+    }
+
+    /** A run whose listener rewrites {@code 2_second.sql} when the first migration starts. */
+    private Migrator rewritingTheSecondFile(String newContent) {
+        return Migrator.configure().dataSource(db.dataSource()).locations(files.location())
+                .listener(new MigrationListener() {
+                    @Override
+                    public void migrationStarted(MigrationType type, MigrationVersion version, String script) {
+                        if (script.startsWith("1_")) {
+                            files.file("2_second.sql", newContent);
+                        }
+                    }
+                }).load();
+    }
+
+    @Test
+    void smallFileRunsAsItWasWhenTheRunChecked() {
+        files.file("1_first.sql", "create table t (v text);")
+                .file("2_second.sql", "insert into t values ('as checked');");
+        String checkedChecksum = Migrator.configure().dataSource(db.dataSource()).locations(files.location()).load()
+                .status().migrations().get(1).checksum();
+        rewritingTheSecondFile("insert into t values ('rewritten');").migrate();
+        assertThat(db.value("select v from t")).isEqualTo("as checked");
+        assertThat(db.value("select checksum from schema_migrations where version = '2'")).isEqualTo(checkedChecksum);
+    }
+
+    @Test
+    void bigFileRewrittenDuringTheRunIsRefusedAndNothingOfItApplied() {
+        String big = "create table big (v text);\n" + "select 1;\n".repeat(120_000);
+        files.file("1_first.sql", "create table t (v text);").file("2_second.sql", big);
+        assertThatExceptionOfType(MigratorException.class)
+                .isThrownBy(() -> rewritingTheSecondFile(big + "drop table t;\n").migrate())
+                .withMessageContaining("2_second.sql changed while migrator was running")
+                .withMessageContaining("Nothing of it was applied");
+        assertThat(db.tableExists("t")).isTrue();
+        assertThat(db.tableExists("big")).isFalse();
+        assertThat(db.column("select version || ' ' || status from schema_migrations")).containsExactly("1 completed");
+    }
+}
