@@ -30,6 +30,8 @@ public final class MigrationResolver {
 
     private final boolean locationsConfigured;
 
+    private final int threads;
+
     /**
      * Creates a resolver. The locations count as configured (so each must exist) unless they are exactly the
      * default, {@value MigratorConfig#DEFAULT_LOCATION}, which may be missing.
@@ -48,9 +50,17 @@ public final class MigrationResolver {
      *        an error naming it; otherwise (the defaults) it is logged at INFO and holds no migrations
      */
     public MigrationResolver(List<String> locations, ClassLoader classLoader, boolean locationsConfigured) {
+        this(locations, classLoader, locationsConfigured, ParallelChecksums.availableThreads());
+    }
+
+    /**
+     * Creates a resolver that reads files on at most {@code threads} threads (1: on the calling thread only).
+     */
+    MigrationResolver(List<String> locations, ClassLoader classLoader, boolean locationsConfigured, int threads) {
         this.locations = List.copyOf(locations);
         this.classLoader = classLoader;
         this.locationsConfigured = locationsConfigured;
+        this.threads = threads;
     }
 
     /** Whether the locations are exactly the default location, in any of its spellings. */
@@ -83,7 +93,8 @@ public final class MigrationResolver {
                 missing(location, problems);
             }
         }
-        MigrationAssembler assembler = new MigrationAssembler(problems);
+        ParallelChecksums checksums = ParallelChecksums.compute(files, threads, ParallelChecksums.MIN_FILES);
+        MigrationAssembler assembler = new MigrationAssembler(problems, checksums);
         files.forEach(assembler::add);
         List<ResolvedMigration> migrations = assembler.assemble();
         problems.throwIfAny();
