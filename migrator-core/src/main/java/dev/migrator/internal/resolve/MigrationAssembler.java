@@ -31,18 +31,8 @@ final class MigrationAssembler {
 
     private final Map<Location, Map<MigrationVersion, List<Script>>> rollbacks = new LinkedHashMap<>();
 
-    private final ParallelChecksums checksums;
-
     MigrationAssembler(Problems problems) {
-        this(problems, null);
-    }
-
-    /**
-     * @param checksums checksums computed ahead of time, or {@code null} to read every file when it is added
-     */
-    MigrationAssembler(Problems problems, ParallelChecksums checksums) {
         this.problems = problems;
-        this.checksums = checksums;
     }
 
     /** Adds a file found in a location; files that are not scripts are ignored. */
@@ -75,7 +65,7 @@ final class MigrationAssembler {
         }
         String checksum;
         try {
-            checksum = (checksums != null) ? checksums.checksum(file, reader) : file.checksum(reader);
+            checksum = file.checksum(reader);
         }
         catch (InvalidMigrationException ex) {
             problems.add(ex);

@@ -30,8 +30,6 @@ public final class MigrationResolver {
 
     private final boolean locationsConfigured;
 
-    private final int threads;
-
     /**
      * Creates a resolver. The locations count as configured (so each must exist) unless they are exactly the
      * default, {@value MigratorConfig#DEFAULT_LOCATION}, which may be missing.
@@ -50,17 +48,9 @@ public final class MigrationResolver {
      *        an error naming it; otherwise (the defaults) it is logged at INFO and holds no migrations
      */
     public MigrationResolver(List<String> locations, ClassLoader classLoader, boolean locationsConfigured) {
-        this(locations, classLoader, locationsConfigured, ParallelChecksums.availableThreads());
-    }
-
-    /**
-     * Creates a resolver that reads files on at most {@code threads} threads (1: on the calling thread only).
-     */
-    MigrationResolver(List<String> locations, ClassLoader classLoader, boolean locationsConfigured, int threads) {
         this.locations = List.copyOf(locations);
         this.classLoader = classLoader;
         this.locationsConfigured = locationsConfigured;
-        this.threads = threads;
     }
 
     /** Whether the locations are exactly the default location, in any of its spellings. */
@@ -93,8 +83,7 @@ public final class MigrationResolver {
                 missing(location, problems);
             }
         }
-        ParallelChecksums checksums = ParallelChecksums.compute(files, threads, ParallelChecksums.MIN_FILES);
-        MigrationAssembler assembler = new MigrationAssembler(problems, checksums);
+        MigrationAssembler assembler = new MigrationAssembler(problems);
         files.forEach(assembler::add);
         List<ResolvedMigration> migrations = assembler.assemble();
         problems.throwIfAny();
