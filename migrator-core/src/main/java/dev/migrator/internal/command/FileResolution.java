@@ -3,6 +3,7 @@ package dev.migrator.internal.command;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -11,62 +12,69 @@ import dev.migrator.internal.resolve.MigrationResolver;
 import dev.migrator.internal.resolve.ResolvedMigration;
 
 /**
- * The migration files of one run, resolved on a daemon thread of their own while the run connects to the database,
- * reads the schema and takes the lock (file side and database side overlap; neither waits for the other until the
- * command needs the files).
+ * The migration files of one run, resolved in the background (a task of the common {@link ForkJoinPool}) while the
+ * run connects to the database, reads the schema, takes the lock and reads the history table: the file side and the
+ * database side overlap, and neither waits for the other until the command needs the files.
  * <p>
  * {@link #join()} hands out the files, or throws exactly what {@link MigrationResolver#resolve()} threw (the same
  * exception object: type, message, cause and suppressed exceptions unchanged), as if resolution had run on the
- * caller's thread at that point. The thread ends with the resolution; every command waits for it before returning
- * (see {@link #failure()}), so none outlives the command that started it. If no thread can be started, the files are
- * resolved on the caller's thread in {@link #join()}, as before.
+ * caller's thread at that point. When the pool has not started the task by then (busy, or no pool thread), the caller
+ * runs it itself, so a start is never slower than resolving on the caller's thread. Every command waits for the task
+ * before it returns (see {@link #failure()}), so no resolution outlives the command that started it.
  */
 final class FileResolution {
 
-    private static final AtomicInteger threads = new AtomicInteger();
+    private static final AtomicInteger started = new AtomicInteger();
+
+    private static final AtomicInteger running = new AtomicInteger();
 
     private final FutureTask<List<ResolvedMigration>> task;
 
-    private final boolean background;
-
     private volatile boolean joined;
 
-    private FileResolution(Supplier<List<ResolvedMigration>> resolution, boolean startThread) {
-        this.task = new FutureTask<>(resolution::get);
-        this.background = startThread && startThread(task);
+    private FileResolution(Supplier<List<ResolvedMigration>> resolution) {
+        this.task = new FutureTask<>(() -> {
+            running.incrementAndGet();
+            try {
+                return resolution.get();
+            }
+            finally {
+                running.decrementAndGet();
+            }
+        });
     }
 
-    /** Starts resolving the files on a daemon thread. */
+    /** Starts resolving the files in the background. */
     static FileResolution start(MigrationResolver resolver) {
         return start(resolver::resolve);
     }
 
-    /** Starts a resolution on a daemon thread. */
+    /** Starts a resolution in the background. */
     static FileResolution start(Supplier<List<ResolvedMigration>> resolution) {
-        return new FileResolution(resolution, true);
-    }
-
-    /** Resolves on the caller's thread when the files are asked for (no thread), as before. */
-    static FileResolution sequential(Supplier<List<ResolvedMigration>> resolution) {
-        return new FileResolution(resolution, false);
-    }
-
-    /** How many resolution threads were started in this JVM (for tests). */
-    static int threadsStarted() {
-        return threads.get();
-    }
-
-    private static boolean startThread(Runnable task) {
+        FileResolution files = new FileResolution(resolution);
+        started.incrementAndGet();
         try {
-            Thread thread = new Thread(task, "migrator-resolve-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            thread.start();
-            return true;
+            ForkJoinPool.commonPool().execute(files.task);
         }
-        catch (OutOfMemoryError | RuntimeException ex) {
-            // "unable to create native thread" and the like: resolve on the caller's thread instead
-            return false;
+        catch (RuntimeException ex) {
+            // rejected (e.g. the pool cannot add a thread): the caller runs it when it needs the files
         }
+        return files;
+    }
+
+    /** Resolves on the caller's thread when the files are asked for, as before (for tests). */
+    static FileResolution sequential(Supplier<List<ResolvedMigration>> resolution) {
+        return new FileResolution(resolution);
+    }
+
+    /** How many background resolutions were started in this JVM (for tests). */
+    static int started() {
+        return started.get();
+    }
+
+    /** How many resolutions are running right now (for tests). */
+    static int running() {
+        return running.get();
     }
 
     /**
@@ -121,7 +129,7 @@ final class FileResolution {
 
     /**
      * Waits for the resolution and returns what it threw, {@code null} when it succeeded. Used when the command failed
-     * before it needed the files, to report both failures; afterwards no resolution thread runs any more.
+     * before it needed the files, to report both failures; afterwards the resolution is over.
      */
     Throwable failure() {
         try {
@@ -135,9 +143,7 @@ final class FileResolution {
 
     /** The task's outcome, waiting without giving up on interrupts (resolution itself is not interruptible). */
     private List<ResolvedMigration> await() throws ExecutionException {
-        if (!background) {
-            task.run(); // a no-op when it already ran
-        }
+        task.run(); // not started yet (busy pool, or none): run it here; a no-op once it started or ran
         boolean interrupted = false;
         try {
             while (true) {

@@ -19,20 +19,35 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 class FileResolutionTests {
 
     @Test
-    void joinReturnsTheResolvedFilesFromADaemonThreadThatEnds() throws InterruptedException {
+    void joinReturnsTheResolvedFilesFromTheBackgroundAndNothingRunsAfterwards() {
+        CountDownLatch release = new CountDownLatch(1);
         AtomicReference<Thread> worker = new AtomicReference<>();
         List<ResolvedMigration> files = List.of();
         FileResolution resolution = FileResolution.start(() -> {
             worker.set(Thread.currentThread());
+            await(release);
             return files;
         });
+        release.countDown();
         assertThat(resolution.join()).isSameAs(files);
         assertThat(resolution.joined()).isTrue();
+        assertThat(worker.get().isDaemon() || worker.get() == Thread.currentThread()).isTrue();
+        assertThat(FileResolution.running()).isZero();
+    }
+
+    @Test
+    void runsInTheBackgroundWithoutBeingJoined() {
+        CountDownLatch ran = new CountDownLatch(1);
+        AtomicReference<Thread> worker = new AtomicReference<>();
+        FileResolution resolution = FileResolution.start(() -> {
+            worker.set(Thread.currentThread());
+            ran.countDown();
+            return List.of();
+        });
+        await(ran); // never joined yet
         assertThat(worker.get()).isNotSameAs(Thread.currentThread());
         assertThat(worker.get().isDaemon()).isTrue();
-        assertThat(worker.get().getName()).startsWith("migrator-resolve-");
-        worker.get().join(5_000);
-        assertThat(worker.get().isAlive()).isFalse();
+        assertThat(resolution.join()).isEmpty();
     }
 
     @Test
@@ -70,13 +85,20 @@ class FileResolutionTests {
 
     @Test
     void anInterruptedCallerStillGetsTheFilesAndKeepsItsInterrupt() {
+        CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         FileResolution resolution = FileResolution.start(() -> {
+            started.countDown();
             await(release);
             return List.of();
         });
+        await(started); // running in the background, so the caller only waits in join
+        Thread releaser = new Thread(() -> {
+            sleep(50);
+            release.countDown();
+        });
+        releaser.start();
         Thread.currentThread().interrupt();
-        new Thread(release::countDown).start();
         try {
             assertThat(resolution.join()).isEmpty();
             assertThat(Thread.currentThread().isInterrupted()).isTrue();
@@ -145,6 +167,15 @@ class FileResolutionTests {
             throw files;
         }).failure()).isSameAs(files);
         assertThat(FileResolution.start(List::of).failure()).isNull();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void await(CountDownLatch latch) {
