@@ -19,8 +19,8 @@ import dev.migrator.internal.resolve.ResolvedMigration;
  * {@link #join()} hands out the files, or throws exactly what {@link MigrationResolver#resolve()} threw (the same
  * exception object: type, message, cause and suppressed exceptions unchanged), as if resolution had run on the
  * caller's thread at that point. When the pool has not started the task by then (busy, or no pool thread), the caller
- * runs it itself, so a start is never slower than resolving on the caller's thread. Every command waits for the task
- * before it returns (see {@link #failure()}), so no resolution outlives the command that started it.
+ * runs it itself rather than wait for a pool thread. Every command waits for the task before it returns (see
+ * {@link #failure()}), so no resolution outlives the command that started it.
  */
 final class FileResolution {
 
