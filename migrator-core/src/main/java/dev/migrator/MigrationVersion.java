@@ -4,7 +4,6 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The version of a versioned migration: digits with optional dots ({@code 1}, {@code 001}, {@code 2.1},
@@ -13,8 +12,6 @@ import java.util.regex.Pattern;
  * {@code 1.0} are the same version. {@link #toString()} gives the version as written.
  */
 public final class MigrationVersion implements Comparable<MigrationVersion> {
-
-    private static final Pattern FORM = Pattern.compile("\\d+(\\.\\d+)*");
 
     private final String text;
 
@@ -32,7 +29,7 @@ public final class MigrationVersion implements Comparable<MigrationVersion> {
      * @throws IllegalArgumentException when the text is not of that form; the message says what is accepted
      */
     public static MigrationVersion parse(String text) {
-        if (text == null || !FORM.matcher(text).matches()) {
+        if (!isValid(text)) {
             throw new IllegalArgumentException("'" + text + "' is not a migration version: use digits with "
                     + "optional dots, e.g. 1, 001, 2.1 or 20261122093000");
         }
@@ -48,7 +45,25 @@ public final class MigrationVersion implements Comparable<MigrationVersion> {
 
     /** Whether the text is a valid version. */
     public static boolean isValid(String text) {
-        return text != null && FORM.matcher(text).matches();
+        // digits with optional dots, i.e. \d+(\.\d+)* with ASCII digits, without a regular expression: every
+        // history row and file name is checked, so this runs thousands of times per start
+        if (text == null) {
+            return false;
+        }
+        boolean afterDigit = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                afterDigit = true;
+            }
+            else if (c == '.' && afterDigit) {
+                afterDigit = false;
+            }
+            else {
+                return false;
+            }
+        }
+        return afterDigit;
     }
 
     @Override

@@ -39,4 +39,27 @@ class MigrationVersionTests {
         assertThatIllegalArgumentException().isThrownBy(() -> MigrationVersion.parse("1..2"));
         assertThatIllegalArgumentException().isThrownBy(() -> MigrationVersion.parse(""));
     }
+
+    @Test
+    void acceptsExactlyDigitsWithOptionalDotsAsTheRegularExpressionDid() {
+        java.util.regex.Pattern form = java.util.regex.Pattern.compile("\\d+(\\.\\d+)*");
+        char[] alphabet = {'0', '7', '9', '.', 'a', ' ', '-', '\u0663', '/', ':'};
+        java.util.List<String> texts = new java.util.ArrayList<>(java.util.List.of(""));
+        for (int length = 1; length <= 5; length++) {
+            java.util.List<String> longer = new java.util.ArrayList<>();
+            for (String text : texts) {
+                if (text.length() == length - 1) {
+                    for (char c : alphabet) {
+                        longer.add(text + c);
+                    }
+                }
+            }
+            texts.addAll(longer);
+        }
+        assertThat(texts).hasSizeGreaterThan(100_000);
+        for (String text : texts) {
+            assertThat(MigrationVersion.isValid(text)).as("'%s'", text).isEqualTo(form.matcher(text).matches());
+        }
+        assertThat(MigrationVersion.isValid(null)).isFalse();
+    }
 }

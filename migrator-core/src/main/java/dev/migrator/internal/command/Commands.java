@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +25,6 @@ import dev.migrator.ValidateResult;
 import dev.migrator.internal.history.HistoryTable;
 import dev.migrator.internal.lock.AdvisoryLock;
 import dev.migrator.internal.resolve.MigrationResolver;
-import dev.migrator.internal.resolve.ResolvedMigration;
 import dev.migrator.internal.sql.ScriptExecutor;
 
 /**
@@ -51,39 +52,41 @@ public final class Commands {
     }
 
     public MigrateResult migrate() {
-        return run("migrate", true, (session) -> new MigrateCommand(session, resolve()).run());
+        return runWithFiles("migrate", true, (session, files) -> new MigrateCommand(session, files).run());
     }
 
     public MigrationStatus status() {
-        List<ResolvedMigration> files = resolve();
-        return withSession(false, (session) -> StatusReader.read(session, files).status());
+        // resolution errors come first here, as status() always resolved before connecting
+        return withFiles(true, (files) -> withSession(false,
+                (session) -> StatusReader.read(session, files).status()));
     }
 
     public ValidateResult validate() {
-        return run("validate", false, (session) -> ValidateCommand.run(session, resolver));
+        return runWithFiles("validate", false, ValidateCommand::run);
     }
 
     public RollbackResult rollback(String target) {
         MigrationVersion version = (target == null || target.isBlank()) ? null : parseVersion("target", target);
-        return run("rollback", true, (session) -> new RollbackCommand(session, resolve()).run(version));
+        return runWithFiles("rollback", true,
+                (session, files) -> new RollbackCommand(session, files).run(version));
     }
 
     public void baseline(String version, String description) {
         MigrationVersion parsed = parseVersion("version", version);
         String text = (description != null && !description.isBlank()) ? description
                 : config.getBaselineDescription();
-        run("baseline", true, (session) -> {
+        run("baseline", () -> withSession(true, (session) -> {
             BaselineCommand.run(session, parsed, text);
             return null;
-        });
+        }));
     }
 
     public RepairResult repair() {
-        return run("repair", true, (session) -> RepairCommand.run(session, resolve()));
+        return runWithFiles("repair", true, (session, files) -> RepairCommand.run(session, files));
     }
 
     public DryRunResult dryRun() {
-        return run("dry-run", true, (session) -> new DryRunCommand(session, resolve()).run());
+        return runWithFiles("dry-run", true, (session, files) -> new DryRunCommand(session, files).run());
     }
 
     public List<HistoryEntry> history(String version) {
@@ -99,10 +102,6 @@ public final class Commands {
         });
     }
 
-    private List<ResolvedMigration> resolve() {
-        return resolver.resolve();
-    }
-
     private static MigrationVersion parseVersion(String what, String text) {
         try {
             return MigrationVersion.parse(text);
@@ -112,11 +111,17 @@ public final class Commands {
         }
     }
 
-    private <T> T run(String command, boolean locking, SessionWork<T> work) {
+    /** A run of a command that needs the files: resolved while connecting, joined inside the session. */
+    private <T> T runWithFiles(String command, boolean locking, FilesWork<T> work) {
+        return run(command, () -> withFiles(false,
+                (files) -> withSession(locking, (session) -> work.run(session, files))));
+    }
+
+    private <T> T run(String command, Supplier<T> body) {
         listeners.runStarted(command);
         long start = System.nanoTime();
         try {
-            T result = withSession(locking, work);
+            T result = body.get();
             listeners.runFinished(command, Duration.ofNanos(System.nanoTime() - start), null);
             return result;
         }
@@ -124,6 +129,48 @@ public final class Commands {
             listeners.runFinished(command, Duration.ofNanos(System.nanoTime() - start), ex);
             throw ex;
         }
+    }
+
+    /**
+     * Starts resolving the files on a thread of their own and runs the body, which joins them when it needs them.
+     * When the body fails before it needed the files (no connection, lock timeout, ...), the resolution is waited
+     * for and a failure of it is reported too: as the suppressed exception of the body's failure, or, when
+     * {@code filesFirst}, as the exception thrown with the body's failure suppressed (the order a run that resolved
+     * before connecting reports them in). Either way no resolution thread outlives the command.
+     */
+    private <T> T withFiles(boolean filesFirst, Function<FileResolution, T> body) {
+        FileResolution files = FileResolution.start(resolver);
+        T result;
+        try {
+            result = body.apply(files);
+        }
+        catch (RuntimeException | Error ex) {
+            if (!files.joined()) {
+                Throwable failure = files.failure();
+                if (failure != null && filesFirst) {
+                    failure.addSuppressed(ex);
+                    throw unchecked(failure);
+                }
+                if (failure != null) {
+                    ex.addSuppressed(failure);
+                }
+            }
+            throw ex;
+        }
+        if (!files.joined()) {
+            files.failure(); // not needed after all (no command does this today): only wait for the thread
+        }
+        return result;
+    }
+
+    private static RuntimeException unchecked(Throwable failure) {
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        if (failure instanceof RuntimeException runtime) {
+            return runtime;
+        }
+        return new IllegalStateException(failure);
     }
 
     private <T> T withSession(boolean locking, SessionWork<T> work) {
@@ -204,5 +251,12 @@ public final class Commands {
     interface SessionWork<T> {
 
         T run(Session session) throws SQLException;
+    }
+
+    /** Work done with a session and the files being resolved for it. */
+    @FunctionalInterface
+    interface FilesWork<T> {
+
+        T run(Session session, FileResolution files) throws SQLException;
     }
 }

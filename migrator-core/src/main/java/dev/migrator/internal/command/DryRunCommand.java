@@ -26,16 +26,16 @@ final class DryRunCommand {
 
     private final Session session;
 
-    private final List<ResolvedMigration> files;
+    private final FileResolution resolution;
 
-    DryRunCommand(Session session, List<ResolvedMigration> files) {
+    DryRunCommand(Session session, FileResolution resolution) {
         this.session = session;
-        this.files = files;
+        this.resolution = resolution;
     }
 
     DryRunResult run() throws SQLException {
-        StatusReader.Snapshot snapshot = StatusReader.read(session, files);
-        List<ResolvedMigration> plan = Plan.pending(snapshot.status(), files, session.config());
+        StatusReader.Snapshot snapshot = StatusReader.read(session, resolution);
+        List<ResolvedMigration> plan = Plan.pending(snapshot.status(), snapshot.files(), session.config());
         List<Rehearsal> rehearsals = new ArrayList<>();
         if (plan.isEmpty()) {
             return new DryRunResult(rehearsals);

@@ -38,16 +38,17 @@ final class MigrateCommand {
 
     private final Session session;
 
-    private final List<ResolvedMigration> files;
+    private final FileResolution resolution;
 
-    MigrateCommand(Session session, List<ResolvedMigration> files) {
+    MigrateCommand(Session session, FileResolution resolution) {
         this.session = session;
-        this.files = files;
+        this.resolution = resolution;
     }
 
     MigrateResult run() throws SQLException {
         long start = System.nanoTime();
-        List<HistoryEntry> rows = session.history().readIfExists(session.connection());
+        List<HistoryEntry> rows = StatusReader.readHistory(session, resolution);
+        List<ResolvedMigration> files = resolution.join();
         if (rows == null) {
             createHistory();
             rows = session.history().read(session.connection());

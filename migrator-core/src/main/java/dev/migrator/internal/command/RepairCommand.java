@@ -25,7 +25,7 @@ final class RepairCommand {
     private RepairCommand() {
     }
 
-    static RepairResult run(Session session, List<ResolvedMigration> files) throws SQLException {
+    static RepairResult run(Session session, FileResolution files) throws SQLException {
         StatusReader.Snapshot snapshot = StatusReader.read(session, files);
         List<String> accepted = new ArrayList<>();
         List<String> cleared = new ArrayList<>();

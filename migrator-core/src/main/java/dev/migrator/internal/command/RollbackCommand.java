@@ -29,15 +29,16 @@ final class RollbackCommand {
 
     private final Session session;
 
-    private final List<ResolvedMigration> files;
+    private final FileResolution resolution;
 
-    RollbackCommand(Session session, List<ResolvedMigration> files) {
+    RollbackCommand(Session session, FileResolution resolution) {
         this.session = session;
-        this.files = files;
+        this.resolution = resolution;
     }
 
     RollbackResult run(MigrationVersion target) throws SQLException {
-        StatusReader.Snapshot snapshot = StatusReader.read(session, files);
+        StatusReader.Snapshot snapshot = StatusReader.read(session, resolution);
+        List<ResolvedMigration> files = snapshot.files();
         List<MigrationInfo> toUndo = snapshot.status().migrations().stream()
                 .filter((m) -> m.type() == MigrationType.VERSIONED || m.type() == MigrationType.BASELINE)
                 .filter((m) -> target == null || m.version().isNewerThan(target))

@@ -16,15 +16,29 @@ final class StatusReader {
     /**
      * The picture a command acts on.
      *
+     * @param files the resolved files
      * @param tableExists whether the history table exists
      * @param rows its rows
      * @param status the merged status
      */
-    record Snapshot(boolean tableExists, List<HistoryEntry> rows, MigrationStatus status) {
+    record Snapshot(List<ResolvedMigration> files, boolean tableExists, List<HistoryEntry> rows, MigrationStatus status) {
     }
 
-    static Snapshot read(Session session, List<ResolvedMigration> files) throws SQLException {
-        return of(session, files, session.history().readIfExists(session.connection()));
+    /**
+     * Reads the history table while the files are still being resolved, then merges both. A resolution failure is
+     * thrown before a failure to read the history, as when the files were resolved first.
+     */
+    static Snapshot read(Session session, FileResolution files) throws SQLException {
+        List<HistoryEntry> rows = readHistory(session, files);
+        return of(session, files.join(), rows);
+    }
+
+    /**
+     * The history rows ({@code null} when there is no history table), read while the files are being resolved;
+     * afterwards {@link FileResolution#join()} returns the files at once. Failures come as in {@link #read}.
+     */
+    static List<HistoryEntry> readHistory(Session session, FileResolution files) throws SQLException {
+        return files.beforeJoin(() -> session.history().readIfExists(session.connection()));
     }
 
     /** The picture from the history rows, {@code null} when there is no history table. */
@@ -33,6 +47,6 @@ final class StatusReader {
         List<HistoryEntry> rows = exists ? rowsOrNull : List.of();
         MigrationStatus status = StatusCalculator.calculate(session.history().schema(), session.history().table(),
                 files, rows);
-        return new Snapshot(exists, rows, status);
+        return new Snapshot(files, exists, rows, status);
     }
 }

@@ -8,7 +8,6 @@ import dev.migrator.InvalidMigrationException;
 import dev.migrator.ValidateResult;
 import dev.migrator.ValidateResult.Kind;
 import dev.migrator.ValidateResult.Problem;
-import dev.migrator.internal.resolve.MigrationResolver;
 import dev.migrator.internal.resolve.ResolvedMigration;
 import dev.migrator.internal.sql.SqlParser;
 
@@ -21,15 +20,18 @@ final class ValidateCommand {
     private ValidateCommand() {
     }
 
-    static ValidateResult run(Session session, MigrationResolver resolver) throws SQLException {
-        List<ResolvedMigration> files;
+    static ValidateResult run(Session session, FileResolution resolution) throws SQLException {
+        StatusReader.Snapshot snapshot;
         try {
-            files = resolver.resolve();
+            snapshot = StatusReader.read(session, resolution);
         }
         catch (InvalidMigrationException ex) {
+            if (ex != resolution.failure()) {
+                throw ex; // not a file problem of the resolution
+            }
             return new ValidateResult(List.of(invalid(ex)));
         }
-        StatusReader.Snapshot snapshot = StatusReader.read(session, files);
+        List<ResolvedMigration> files = snapshot.files();
         List<Problem> problems = new ArrayList<>(Validator.problems(snapshot.status(), session.config()));
         for (ResolvedMigration pending : Plan.pending(snapshot.status(), files, session.config())) {
             try {

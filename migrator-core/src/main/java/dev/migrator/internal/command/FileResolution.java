@@ -1,0 +1,175 @@
+package dev.migrator.internal.command;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import dev.migrator.internal.resolve.MigrationResolver;
+import dev.migrator.internal.resolve.ResolvedMigration;
+
+/**
+ * The migration files of one run, resolved in the background (a task of the common {@link ForkJoinPool}) while the
+ * run connects to the database, reads the schema, takes the lock and reads the history table: the file side and the
+ * database side overlap, and neither waits for the other until the command needs the files.
+ * <p>
+ * {@link #join()} hands out the files, or throws exactly what {@link MigrationResolver#resolve()} threw (the same
+ * exception object: type, message, cause and suppressed exceptions unchanged), as if resolution had run on the
+ * caller's thread at that point. When the pool has not started the task by then (busy, or no pool thread), the caller
+ * runs it itself rather than wait for a pool thread. Every command waits for the task before it returns (see
+ * {@link #failure()}), so no resolution outlives the command that started it.
+ */
+final class FileResolution {
+
+    private static final AtomicInteger started = new AtomicInteger();
+
+    private static final AtomicInteger running = new AtomicInteger();
+
+    private final FutureTask<List<ResolvedMigration>> task;
+
+    private volatile boolean joined;
+
+    private FileResolution(Supplier<List<ResolvedMigration>> resolution) {
+        this.task = new FutureTask<>(() -> {
+            running.incrementAndGet();
+            try {
+                return resolution.get();
+            }
+            finally {
+                running.decrementAndGet();
+            }
+        });
+    }
+
+    /** Starts resolving the files in the background. */
+    static FileResolution start(MigrationResolver resolver) {
+        return start(resolver::resolve);
+    }
+
+    /** Starts a resolution in the background. */
+    static FileResolution start(Supplier<List<ResolvedMigration>> resolution) {
+        FileResolution files = new FileResolution(resolution);
+        started.incrementAndGet();
+        try {
+            ForkJoinPool.commonPool().execute(files.task);
+        }
+        catch (RuntimeException ex) {
+            // rejected (e.g. the pool cannot add a thread): the caller runs it when it needs the files
+        }
+        return files;
+    }
+
+    /** Resolves on the caller's thread when the files are asked for, as before (for tests). */
+    static FileResolution sequential(Supplier<List<ResolvedMigration>> resolution) {
+        return new FileResolution(resolution);
+    }
+
+    /** How many background resolutions were started in this JVM (for tests). */
+    static int started() {
+        return started.get();
+    }
+
+    /** How many resolutions are running right now (for tests). */
+    static int running() {
+        return running.get();
+    }
+
+    /**
+     * The resolved files, waiting for them if needed.
+     * @throws RuntimeException or {@link Error}: exactly what resolution threw
+     */
+    List<ResolvedMigration> join() {
+        joined = true;
+        try {
+            return await();
+        }
+        catch (ExecutionException ex) {
+            throw rethrow(ex.getCause());
+        }
+    }
+
+    /**
+     * Runs a read-only step that a command does right after getting its files (reading the history table) while the
+     * files are still being resolved, then joins them. Failures come in the order of a run that resolved first: a
+     * resolution failure is thrown (with the step's failure, if any, suppressed), otherwise the step's failure.
+     * @return the step's result; the files are then available from {@link #join()} without waiting
+     */
+    <T> T beforeJoin(SqlStep<T> step) throws SQLException {
+        T result;
+        try {
+            result = step.run();
+        }
+        catch (SQLException | RuntimeException | Error ex) {
+            joined = true;
+            Throwable failure = failure();
+            if (failure != null) {
+                failure.addSuppressed(ex);
+                throw rethrow(failure);
+            }
+            throw ex;
+        }
+        join();
+        return result;
+    }
+
+    /** Database work done while the files are being resolved. */
+    @FunctionalInterface
+    interface SqlStep<T> {
+
+        T run() throws SQLException;
+    }
+
+    /** Whether the command asked for the files (and so got them or their failure). */
+    boolean joined() {
+        return joined;
+    }
+
+    /**
+     * Waits for the resolution and returns what it threw, {@code null} when it succeeded. Used when the command failed
+     * before it needed the files, to report both failures; afterwards the resolution is over.
+     */
+    Throwable failure() {
+        try {
+            await();
+            return null;
+        }
+        catch (ExecutionException ex) {
+            return ex.getCause();
+        }
+    }
+
+    /** The task's outcome, waiting without giving up on interrupts (resolution itself is not interruptible). */
+    private List<ResolvedMigration> await() throws ExecutionException {
+        task.run(); // not started yet (busy pool, or none): run it here; a no-op once it started or ran
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return task.get();
+                }
+                catch (InterruptedException ex) {
+                    interrupted = true;
+                }
+            }
+        }
+        finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static RuntimeException rethrow(Throwable failure) {
+        if (failure instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        // resolve() declares no checked exception; keep anything else visible rather than lose it
+        throw new IllegalStateException("Resolving the migration files failed: " + failure, failure);
+    }
+}
