@@ -5,8 +5,12 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import dev.migrator.internal.resolve.MigrationResolver;
 import dev.migrator.internal.resolve.ResolvedMigration;
@@ -23,6 +27,8 @@ import dev.migrator.internal.resolve.ResolvedMigration;
  * {@link #failure()}), so no resolution outlives the command that started it.
  */
 final class FileResolution {
+
+    private static final Logger logger = LoggerFactory.getLogger(FileResolution.class);
 
     private static final AtomicInteger started = new AtomicInteger();
 
@@ -56,8 +62,10 @@ final class FileResolution {
         try {
             ForkJoinPool.commonPool().execute(files.task);
         }
-        catch (RuntimeException ex) {
-            // rejected (e.g. the pool cannot add a thread): the caller runs it when it needs the files
+        catch (RejectedExecutionException ex) {
+            // the pool cannot take it (e.g. cannot add a thread): the caller runs it when it needs the files
+            logger.debug("Resolving the migration files on the calling thread: the common pool refused the task "
+                    + "({})", ex.toString());
         }
         return files;
     }
