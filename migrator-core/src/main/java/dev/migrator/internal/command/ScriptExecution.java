@@ -121,7 +121,8 @@ final class ScriptExecution {
                     sleep(backoff);
                     continue;
                 }
-                recordFailure(target, ex, elapsed(start));
+                FailedAttempts.record(session, new HistoryTable.NewRow(target.versionText(), target.description(),
+                        target.type(), target.script(), target.checksum(), false, elapsed(start), null), ex);
                 session.listeners().migrationFinished(new ExecutedMigration(target.version(),
                         target.description(), target.type(), target.script(), elapsed(start)), ex);
                 throw ex;
@@ -305,55 +306,6 @@ final class ScriptExecution {
     private static HistoryTable.NewRow completedRow(Target target, long durationMs) {
         return new HistoryTable.NewRow(target.versionText(), target.description(), target.type(), target.script(),
                 target.checksum(), true, durationMs, null);
-    }
-
-    private void recordFailure(Target target, MigrationFailedException failure, long durationMs) {
-        String note = failure.getMessage();
-        if (!failure.isTransactional() && failure.getStatementsExecuted() > 0) {
-            note = HistoryNotes.PARTIAL + "statement " + failure.getStatementNumber() + " of "
-                    + failure.getStatementCount() + " (line " + failure.getStatementLine() + ") failed after "
-                    + failure.getStatementsExecuted() + " statement(s) had been applied. " + note;
-        }
-        HistoryTable.NewRow row = new HistoryTable.NewRow(target.versionText(), target.description(), target.type(),
-                target.script(), target.checksum(), false, durationMs, note);
-        try {
-            if (!session.connection().getAutoCommit()) {
-                session.connection().setAutoCommit(true);
-            }
-            session.history().append(session.connection(), row);
-        }
-        catch (SQLException ex) {
-            if (failure.isTransactional()) {
-                // Nothing of the migration is left; without a row the next run simply applies it again.
-                logger.error("Could not record the failed attempt of {} in {} (the connection may be gone): {}",
-                        target.script(), session.history().qualifiedName(), ex.getMessage());
-                failure.addSuppressed(ex);
-            }
-            else {
-                recordOnFreshConnection(row, failure, ex);
-            }
-        }
-    }
-
-    /**
-     * A non-transactional migration may be partly applied: its failure must be on record even when the run's
-     * connection died, so that the next run stops instead of starting it again from the top.
-     */
-    private void recordOnFreshConnection(HistoryTable.NewRow row, MigrationFailedException failure,
-            SQLException original) {
-        try (Connection fresh = session.config().getDataSource().getConnection()) {
-            fresh.setAutoCommit(true);
-            session.history().append(fresh, row);
-            logger.warn("Recorded the failed attempt of {} over a new connection: the run's connection failed ({})",
-                    row.script(), original.getMessage());
-        }
-        catch (SQLException ex) {
-            logger.error("Could not record the failed attempt of non-transactional {} in {}: {}. It may be partly "
-                    + "applied: check it by hand before migrating again.", row.script(),
-                    session.history().qualifiedName(), ex.getMessage());
-            failure.addSuppressed(original);
-            failure.addSuppressed(ex);
-        }
     }
 
     private static MigrationFailedException failure(Target target, SqlScript parsed, SQLException ex,
