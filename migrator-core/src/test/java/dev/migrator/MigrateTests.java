@@ -63,6 +63,26 @@ class MigrateTests {
     }
 
     @Test
+    void firstStartSendsNoStatementThatFails() throws InterruptedException {
+        files.file("1_a.sql", "create table a (id int);");
+        long[] before = transactionStats();
+        migrator().migrate();
+        long[] after = transactionStats();
+        for (int i = 0; i < 100 && after[0] == before[0]; i++) {
+            Thread.sleep(20); // a session's statistics reach pg_stat_database when it ends
+            after = transactionStats();
+        }
+        assertThat(after[0]).as("commits").isGreaterThan(before[0]);
+        assertThat(after[1]).as("rollbacks (a failing statement in auto-commit is one)").isEqualTo(before[1]);
+    }
+
+    private static long[] transactionStats() {
+        String[] parts = db.value("select xact_commit || ' ' || xact_rollback from pg_stat_database "
+                + "where datname = current_database()").split(" ");
+        return new long[] { Long.parseLong(parts[0]), Long.parseLong(parts[1]) };
+    }
+
+    @Test
     void secondMigrateIsANoOp() {
         files.file("1_a.sql", "create table a (id int);");
         migrator().migrate();

@@ -1,6 +1,7 @@
 package dev.migrator.internal.command;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -178,7 +179,7 @@ public final class Commands {
             if (!connection.getAutoCommit()) {
                 connection.setAutoCommit(true);
             }
-            HistoryTable history = new HistoryTable(schema(connection), config.getTable());
+            HistoryTable history = historyTable(connection);
             Session session = new Session(connection, history, config, listeners, executor);
             if (!locking) {
                 return work.run(session);
@@ -230,19 +231,28 @@ public final class Commands {
         }
     }
 
-    private String schema(Connection connection) throws SQLException {
+    /**
+     * The history table's handle: in the configured schema, or in the connection's current schema, asked together
+     * with whether the table is there already (so that a first start does not send a query that fails; the answer
+     * is only a hint, checked again under the lock).
+     */
+    private HistoryTable historyTable(Connection connection) throws SQLException {
         if (config.getSchema() != null) {
-            return config.getSchema();
+            return new HistoryTable(config.getSchema(), config.getTable());
         }
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("select current_schema()")) {
-            rs.next();
-            String schema = rs.getString(1);
-            if (schema == null) {
-                throw new MigratorException("The connection has no current schema (its search_path names no "
-                        + "existing schema). Set the schema of the history table (migrator.schema), or fix "
-                        + "search_path.");
+        try (PreparedStatement ps = connection.prepareStatement("select current_schema(), current_schema() is not null "
+                + "and to_regclass(format('%I.%I', current_schema(), ?::text)) is not null")) {
+            ps.setString(1, config.getTable());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                String schema = rs.getString(1);
+                if (schema == null) {
+                    throw new MigratorException("The connection has no current schema (its search_path names no "
+                            + "existing schema). Set the schema of the history table (migrator.schema), or fix "
+                            + "search_path.");
+                }
+                return new HistoryTable(schema, config.getTable(), !rs.getBoolean(2));
             }
-            return schema;
         }
     }
 

@@ -54,14 +54,28 @@ public final class HistoryTable {
 
     private final String qualified;
 
+    private final boolean seenMissing;
+
     /**
      * Creates the table's handle.
      * @param schema the (checked) schema
      * @param table the (checked) table name
      */
     public HistoryTable(String schema, String table) {
+        this(schema, table, false);
+    }
+
+    /**
+     * Creates the table's handle.
+     * @param schema the (checked) schema
+     * @param table the (checked) table name
+     * @param seenMissing whether the table was missing when last looked at (a hint: {@link #readIfExists} then
+     *        checks before it reads, instead of reading and falling back when the read fails)
+     */
+    public HistoryTable(String schema, String table, boolean seenMissing) {
         this.schema = schema;
         this.table = table;
+        this.seenMissing = seenMissing;
         this.qualified = quote(schema) + "." + quote(table);
     }
 
@@ -120,11 +134,13 @@ public final class HistoryTable {
      * connection is in auto-commit mode and the table is there and readable (the common start-up with nothing to
      * do); otherwise, or when that combined query fails for any reason (no table yet, a foreign table of that name),
      * in the two separate steps, so the outcome and every error are the same as calling them one after the other.
+     * When the table was {@code seenMissing}, the separate steps straight away (no query that fails: a first start
+     * leaves no error in the server's log).
      * @return the rows in the order written, or {@code null} when the table does not exist
      * @throws MigratorException when a table of that name has another shape or a newer format
      */
     public List<HistoryEntry> readIfExists(Connection connection) throws SQLException {
-        if (connection.getAutoCommit()) {
+        if (connection.getAutoCommit() && !seenMissing) {
             Map<String, String> found = new LinkedHashMap<>();
             String[] comment = new String[1];
             boolean exists = false;
