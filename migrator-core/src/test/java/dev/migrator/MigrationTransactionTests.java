@@ -15,6 +15,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.postgresql.jdbc.PreferQueryMode;
 
 import dev.migrator.test.MigrationFiles;
 import dev.migrator.test.TestDatabase;
@@ -59,6 +63,25 @@ class MigrationTransactionTests {
                     assertThat(ex.getMessage()).contains("violates foreign key constraint");
                 });
         assertThat(db.tableExists("child")).isFalse();
+        assertThat(db.column("select version || ' ' || status from schema_migrations order by id"))
+                .containsExactly("1 completed", "2 failed");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "extended", "extendedForPrepared", "simple" })
+    void failingStatementLeavesNothingOfItsFileInEveryQueryModeOfTheDriver(String queryMode) {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setUrl(db.jdbcUrl());
+        dataSource.setPreferQueryMode(PreferQueryMode.of(queryMode));
+        files.file("1_ok.sql", "create table a (id int);")
+                .file("2_bad.sql", "create table b (id int);\ninsert into b values (1);\ninsert into nope values (1);\n"
+                        + "insert into b values (2);");
+        assertThatExceptionOfType(MigrationFailedException.class)
+                .isThrownBy(() -> configure(dataSource).load().migrate())
+                .satisfies((ex) -> assertThat(ex.getStatementNumber()).isEqualTo(3))
+                .satisfies((ex) -> assertThat(ex.getStatementLine()).isEqualTo(3));
+        assertThat(db.tableExists("a")).isTrue();
+        assertThat(db.tableExists("b")).isFalse();
         assertThat(db.column("select version || ' ' || status from schema_migrations order by id"))
                 .containsExactly("1 completed", "2 failed");
     }
