@@ -74,13 +74,32 @@ final class ScriptText {
         return content.build(hex(reader.digest.digest()));
     }
 
+    /**
+     * A fresh SHA-256 digest, cloned from one looked up once: a provider look-up per file costs a reflective
+     * constructor call each time (the JDK generates an accessor class after 15 of them).
+     */
     private static MessageDigest sha256() {
         try {
-            return MessageDigest.getInstance("SHA-256");
+            return (MessageDigest) Sha256.PROTOTYPE.clone();
         }
-        catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException("SHA-256 is not available in this JVM; every Java runtime must have it",
-                    ex);
+        catch (CloneNotSupportedException ex) {
+            throw new IllegalStateException("This JVM's SHA-256 cannot be cloned", ex);
+        }
+    }
+
+    /** The digest that {@link #sha256()} clones, looked up the first time one is needed. */
+    private static final class Sha256 {
+
+        static final MessageDigest PROTOTYPE = lookUp();
+
+        private static MessageDigest lookUp() {
+            try {
+                return MessageDigest.getInstance("SHA-256");
+            }
+            catch (NoSuchAlgorithmException ex) {
+                throw new IllegalStateException("SHA-256 is not available in this JVM; every Java runtime must have "
+                        + "it", ex);
+            }
         }
     }
 
