@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +32,8 @@ class FilesChangedDuringARunTests {
         files = new MigrationFiles(dir);
     }
 
+    private final List<String> finished = new CopyOnWriteArrayList<>();
+
     /** A run whose listener rewrites {@code 2_second.sql} when the first migration starts. */
     private Migrator rewritingTheSecondFile(String newContent) {
         return Migrator.configure().dataSource(db.dataSource()).locations(files.location())
@@ -39,6 +43,11 @@ class FilesChangedDuringARunTests {
                         if (script.startsWith("1_")) {
                             files.file("2_second.sql", newContent);
                         }
+                    }
+
+                    @Override
+                    public void migrationFinished(ExecutedMigration migration, Throwable failure) {
+                        finished.add(migration.script() + " " + ((failure != null) ? "failed" : "ok"));
                     }
                 }).load();
     }
@@ -65,5 +74,6 @@ class FilesChangedDuringARunTests {
         assertThat(db.tableExists("t")).isTrue();
         assertThat(db.tableExists("big")).isFalse();
         assertThat(db.column("select version || ' ' || status from schema_migrations")).containsExactly("1 completed");
+        assertThat(finished).containsExactly("1_first.sql ok", "2_second.sql failed");
     }
 }

@@ -79,15 +79,23 @@ final class ScriptExecution {
         long start = System.nanoTime();
         SqlScript parsed = target.parsed();
         if (parsed == null) {
-            ScriptContent content = target.resource().read();
-            if (target.checksum() == null) {
-                target = new Target(target.type(), target.version(), target.description(), target.script(),
-                        content.checksum(), target.resource(), null);
+            try {
+                ScriptContent content = target.resource().read();
+                if (target.checksum() == null) {
+                    target = new Target(target.type(), target.version(), target.description(), target.script(),
+                            content.checksum(), target.resource(), null);
+                }
+                else {
+                    UnchangedScript.check(target.resource(), target.checksum(), content);
+                }
+                parsed = SqlParser.parse(target.resource().displayName(), content);
             }
-            else {
-                UnchangedScript.check(target.resource(), target.checksum(), content);
+            catch (RuntimeException ex) {
+                // unreadable, changed since the run started, or not splittable: nothing ran, but listeners hear of it
+                session.listeners().migrationFinished(new ExecutedMigration(target.version(), target.description(),
+                        target.type(), target.script(), elapsed(start)), ex);
+                throw ex;
             }
-            parsed = SqlParser.parse(target.resource().displayName(), content);
         }
         int attempt = 0;
         while (true) {
