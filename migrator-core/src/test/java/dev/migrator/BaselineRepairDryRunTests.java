@@ -3,15 +3,10 @@ package dev.migrator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-import java.nio.file.Path;
-
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 import dev.migrator.DryRunResult.Outcome;
-import dev.migrator.test.MigrationFiles;
 import dev.migrator.test.TestDatabase;
 
 class BaselineRepairDryRunTests {
@@ -19,36 +14,20 @@ class BaselineRepairDryRunTests {
     @RegisterExtension
     static final TestDatabase db = new TestDatabase();
 
-    @TempDir
-    Path dir;
-
-    MigrationFiles files;
-
-    @BeforeEach
-    void setUp() {
-        db.reset();
-        files = new MigrationFiles(dir);
-    }
-
-    private Migrator migrator() {
-        return config().load();
-    }
-
-    private MigratorConfig.Builder config() {
-        return Migrator.configure().dataSource(db.dataSource()).locations(files.location());
-    }
+    @RegisterExtension
+    final Migrations files = new Migrations(db);
 
     @Test
     void baselineMarksVersionsUpToItAsNotToBeApplied() {
         db.execute("create table legacy (id int)");
         files.file("1_legacy.sql", "create table legacy (id int);").file("2_more.sql", "create table more (id int);")
                 .file("3_new.sql", "create table new (id int);");
-        migrator().baseline("2", "existing database");
-        MigrationStatus status = migrator().status();
+        files.migrator().baseline("2", "existing database");
+        MigrationStatus status = files.migrator().status();
         assertThat(status.migrations()).extracting(MigrationInfo::state).containsExactly(
                 MigrationState.BELOW_BASELINE, MigrationState.BASELINE, MigrationState.PENDING);
         assertThat(status.currentVersionText()).isEqualTo("2");
-        assertThat(migrator().migrate().applied()).extracting(ExecutedMigration::versionText).containsExactly("3");
+        assertThat(files.migrator().migrate().applied()).extracting(ExecutedMigration::versionText).containsExactly("3");
         assertThat(db.column("select type || ' ' || version || ' ' || description from schema_migrations order by id"))
                 .containsExactly("baseline 2 existing database", "versioned 3 new");
     }
@@ -56,8 +35,8 @@ class BaselineRepairDryRunTests {
     @Test
     void baselineRefusesANonEmptyHistory() {
         files.file("1_a.sql", "select 1;");
-        migrator().migrate();
-        assertThatExceptionOfType(MigratorException.class).isThrownBy(() -> migrator().baseline("5", null))
+        files.migrator().migrate();
+        assertThatExceptionOfType(MigratorException.class).isThrownBy(() -> files.migrator().baseline("5", null))
                 .withMessageContaining("history is not empty");
     }
 
@@ -65,7 +44,7 @@ class BaselineRepairDryRunTests {
     void baselineOnMigrateBaselinesASchemaWithTablesButNoHistory() {
         db.execute("create table legacy (id int)");
         files.file("1_legacy.sql", "create table legacy (id int);").file("2_new.sql", "create table new (id int);");
-        MigrateResult result = config().baselineOnMigrate(true).load().migrate();
+        MigrateResult result = files.config().baselineOnMigrate(true).load().migrate();
         assertThat(result.applied()).extracting(ExecutedMigration::versionText).containsExactly("2");
         assertThat(db.value("select description from schema_migrations where type = 'baseline'"))
                 .isEqualTo("<< baseline >>");
@@ -74,7 +53,7 @@ class BaselineRepairDryRunTests {
     @Test
     void baselineOnMigrateLeavesAnEmptySchemaAlone() {
         files.file("1_a.sql", "create table a (id int);");
-        MigrateResult result = config().baselineOnMigrate(true).load().migrate();
+        MigrateResult result = files.config().baselineOnMigrate(true).load().migrate();
         assertThat(result.applied()).hasSize(1);
         assertThat(db.value("select count(*) from schema_migrations where type = 'baseline'")).isEqualTo("0");
     }
@@ -82,21 +61,21 @@ class BaselineRepairDryRunTests {
     @Test
     void repairAcceptsEditedChecksumsByAppendingAnAuditRow() {
         files.file("1_a.sql", "create table a (id int);");
-        migrator().migrate();
+        files.migrator().migrate();
         files.file("1_a.sql", "-- reformatted\ncreate table a (id int);");
-        RepairResult result = migrator().repair();
+        RepairResult result = files.migrator().repair();
         assertThat(result.acceptedChecksums()).containsExactly("1_a.sql");
-        assertThat(migrator().validate().isValid()).isTrue();
-        assertThat(migrator().status().migrations().get(0).state()).isEqualTo(MigrationState.APPLIED);
+        assertThat(files.migrator().validate().isValid()).isTrue();
+        assertThat(files.migrator().status().migrations().get(0).state()).isEqualTo(MigrationState.APPLIED);
         assertThat(db.column("select status || ' ' || coalesce(error_message, '-') from schema_migrations order by id"))
                 .hasSize(2).last().asString().startsWith("completed repair: accepted checksum");
-        assertThat(migrator().repair().isEmpty()).isTrue();
+        assertThat(files.migrator().repair().isEmpty()).isTrue();
     }
 
     @Test
     void dryRunRehearsesPendingMigrationsAndLeavesNoTrace() {
         files.file("1_a.sql", "create table a (id int);").file("2_b.sql", "insert into a values (1);");
-        DryRunResult result = migrator().dryRun();
+        DryRunResult result = files.migrator().dryRun();
         assertThat(result.isSuccess()).isTrue();
         assertThat(result.migrations()).extracting(DryRunResult.Rehearsal::outcome)
                 .containsExactly(Outcome.SUCCESS, Outcome.SUCCESS);
@@ -108,7 +87,7 @@ class BaselineRepairDryRunTests {
     void dryRunReportsTheFailureAndWhatWasNotReached() {
         files.file("1_a.sql", "create table a (id int);").file("2_b.sql", "insert into nope values (1);")
                 .file("3_c.sql", "select 1;");
-        DryRunResult result = migrator().dryRun();
+        DryRunResult result = files.migrator().dryRun();
         assertThat(result.isSuccess()).isFalse();
         assertThat(result.migrations()).extracting(DryRunResult.Rehearsal::outcome)
                 .containsExactly(Outcome.SUCCESS, Outcome.FAILURE, Outcome.NOT_REACHED);

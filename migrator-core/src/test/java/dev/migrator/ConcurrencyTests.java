@@ -3,7 +3,6 @@ package dev.migrator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -15,12 +14,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
-import dev.migrator.test.MigrationFiles;
 import dev.migrator.test.TestDatabase;
 
 class ConcurrencyTests {
@@ -28,20 +24,8 @@ class ConcurrencyTests {
     @RegisterExtension
     static final TestDatabase db = new TestDatabase();
 
-    @TempDir
-    Path dir;
-
-    MigrationFiles files;
-
-    @BeforeEach
-    void setUp() {
-        db.reset();
-        files = new MigrationFiles(dir);
-    }
-
-    private MigratorConfig.Builder config() {
-        return Migrator.configure().dataSource(db.dataSource()).locations(files.location());
-    }
+    @RegisterExtension
+    final Migrations files = new Migrations(db);
 
     @Test
     void eightThreadsRacingApplyEachMigrationExactlyOnce() throws Exception {
@@ -55,7 +39,7 @@ class ConcurrencyTests {
         for (int i = 0; i < 8; i++) {
             results.add(pool.submit(() -> {
                 start.await();
-                return config().load().migrate();
+                return files.config().load().migrate();
             }));
         }
         start.countDown();
@@ -75,12 +59,12 @@ class ConcurrencyTests {
     void waitingInstanceGivesUpAfterLockWaitTimeoutNamingTheHolder() throws Exception {
         files.file("1_slow.sql", "select pg_sleep(4);");
         ExecutorService pool = Executors.newSingleThreadExecutor();
-        Future<MigrateResult> holder = pool.submit(() -> config().load().migrate());
+        Future<MigrateResult> holder = pool.submit(() -> files.config().load().migrate());
         awaitQuery("pg_sleep(4)");
         String holderPid = db.value("select pid from pg_stat_activity where query like '%pg_sleep(4)%' "
                 + "and pid <> pg_backend_pid() and datname = current_database()");
         assertThatExceptionOfType(LockWaitTimeoutException.class)
-                .isThrownBy(() -> config().lockWaitTimeout(Duration.ofMillis(1500)).load()
+                .isThrownBy(() -> files.config().lockWaitTimeout(Duration.ofMillis(1500)).load()
                         .migrate())
                 .withMessageContaining("pid " + holderPid).withMessageContaining("lock-wait-timeout");
         assertThat(holder.get(1, TimeUnit.MINUTES).applied()).hasSize(1);
@@ -97,7 +81,7 @@ class ConcurrencyTests {
                 st.execute("lock table busy in access exclusive mode");
             }
             ExecutorService pool = Executors.newSingleThreadExecutor();
-            Future<MigrateResult> run = pool.submit(() -> config()
+            Future<MigrateResult> run = pool.submit(() -> files.config()
                     .lockTimeout(Duration.ofMillis(200)).lockRetries(3).load().migrate());
             Thread.sleep(900);
             blocker.rollback();
@@ -119,7 +103,7 @@ class ConcurrencyTests {
                 st.execute("lock table busy in access exclusive mode");
             }
             assertThatExceptionOfType(MigrationFailedException.class)
-                    .isThrownBy(() -> config().lockTimeout(Duration.ofMillis(100))
+                    .isThrownBy(() -> files.config().lockTimeout(Duration.ofMillis(100))
                             .lockRetries(1).load().migrate())
                     .satisfies((ex) -> assertThat(ex.getSqlState()).isEqualTo("55P03"))
                     .withMessageContaining("1_alter_busy.sql");
@@ -150,7 +134,7 @@ class ConcurrencyTests {
                 st.execute("lock table bystander in access exclusive mode");
             }
             assertThatExceptionOfType(MigrationFailedException.class)
-                    .isThrownBy(() -> config().lockTimeout(Duration.ofMillis(100))
+                    .isThrownBy(() -> files.config().lockTimeout(Duration.ofMillis(100))
                             .lockRetries(0).load().migrate())
                     .satisfies((ex) -> {
                         assertThat(ex.getSqlState()).isEqualTo("55P03");
@@ -172,11 +156,11 @@ class ConcurrencyTests {
     @Test
     void killedBackendLeavesNoHistoryRowNoPartialSchemaAndNoLock() throws Exception {
         files.file("1_first.sql", "create table first (id int);");
-        config().load().migrate();
+        files.config().load().migrate();
         files.file("2_killed.sql", "create table half (id int);\nselect pg_sleep(30);")
                 .file("3_after.sql", "create table after (id int);");
         ExecutorService pool = Executors.newSingleThreadExecutor();
-        Future<MigrateResult> run = pool.submit(() -> config().load().migrate());
+        Future<MigrateResult> run = pool.submit(() -> files.config().load().migrate());
         awaitQuery("pg_sleep(30)");
         db.execute("select pg_terminate_backend(pid) from pg_stat_activity where query like '%pg_sleep(30)%' "
                 + "and pid <> pg_backend_pid() and datname = current_database()");
@@ -186,7 +170,7 @@ class ConcurrencyTests {
         assertThat(db.column("select version from schema_migrations order by id")).containsExactly("1");
         awaitNoAdvisoryLock();
         files.file("2_killed.sql", "create table half (id int);");
-        assertThat(config().load().migrate().applied())
+        assertThat(files.config().load().migrate().applied())
                 .extracting(ExecutedMigration::versionText).containsExactly("2", "3");
     }
 

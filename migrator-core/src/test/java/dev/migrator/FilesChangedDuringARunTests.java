@@ -3,16 +3,12 @@ package dev.migrator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
-import dev.migrator.test.MigrationFiles;
 import dev.migrator.test.TestDatabase;
 
 /** A file rewritten while a run is applying earlier ones: what runs is always what was checked and recorded. */
@@ -21,22 +17,14 @@ class FilesChangedDuringARunTests {
     @RegisterExtension
     static final TestDatabase db = new TestDatabase();
 
-    @TempDir
-    Path dir;
-
-    MigrationFiles files;
-
-    @BeforeEach
-    void setUp() {
-        db.reset();
-        files = new MigrationFiles(dir);
-    }
+    @RegisterExtension
+    final Migrations files = new Migrations(db);
 
     private final List<String> finished = new CopyOnWriteArrayList<>();
 
     /** A run whose listener rewrites {@code 2_second.sql} when the first migration starts. */
     private Migrator rewritingTheSecondFile(String newContent) {
-        return Migrator.configure().dataSource(db.dataSource()).locations(files.location())
+        return files.config()
                 .listener(new MigrationListener() {
                     @Override
                     public void migrationStarted(MigrationType type, MigrationVersion version, String script) {
@@ -56,7 +44,7 @@ class FilesChangedDuringARunTests {
     void smallFileRunsAsItWasWhenTheRunChecked() {
         files.file("1_first.sql", "create table t (v text);")
                 .file("2_second.sql", "insert into t values ('as checked');");
-        String checkedChecksum = Migrator.configure().dataSource(db.dataSource()).locations(files.location()).load()
+        String checkedChecksum = files.config().load()
                 .status().migrations().get(1).checksum();
         rewritingTheSecondFile("insert into t values ('rewritten');").migrate();
         assertThat(db.value("select v from t")).isEqualTo("as checked");

@@ -3,15 +3,11 @@ package dev.migrator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
-import dev.migrator.test.MigrationFiles;
 import dev.migrator.test.TestDatabase;
 
 class MigrateTests {
@@ -19,31 +15,15 @@ class MigrateTests {
     @RegisterExtension
     static final TestDatabase db = new TestDatabase();
 
-    @TempDir
-    Path dir;
-
-    MigrationFiles files;
-
-    @BeforeEach
-    void setUp() {
-        db.reset();
-        files = new MigrationFiles(dir);
-    }
-
-    private Migrator migrator() {
-        return config().load();
-    }
-
-    private MigratorConfig.Builder config() {
-        return Migrator.configure().dataSource(db.dataSource()).locations(files.location());
-    }
+    @RegisterExtension
+    final Migrations files = new Migrations(db);
 
     @Test
     void appliesPendingMigrationsInVersionOrder() {
         files.file("10_third.sql", "insert into log values ('10');")
                 .file("9_second.sql", "insert into log values ('9');")
                 .file("1_create_log.sql", "create table log (v text);");
-        MigrateResult result = migrator().migrate();
+        MigrateResult result = files.migrator().migrate();
         assertThat(result.applied()).extracting(ExecutedMigration::versionText).containsExactly("1", "9", "10");
         assertThat(result.initialVersion()).isNull();
         assertThat(result.currentVersion()).hasToString("10");
@@ -54,7 +34,7 @@ class MigrateTests {
     void recordsOneCompletedRowPerMigration() {
         files.file("001_create_users.sql", "create table users (id bigint);")
                 .file("002-add-audit-logs.sql", "create table audit_logs (id bigint);");
-        migrator().migrate();
+        files.migrator().migrate();
         assertThat(db.column("select version || '|' || description || '|' || type || '|' || script || '|' || status "
                 + "|| '|' || length(checksum) || '|' || (applied_by = current_user) || '|' || (error_message is null) "
                 + "from schema_migrations order by id"))
@@ -66,7 +46,7 @@ class MigrateTests {
     void firstStartSendsNoStatementThatFails() throws InterruptedException {
         files.file("1_a.sql", "create table a (id int);");
         long[] before = transactionStats();
-        migrator().migrate();
+        files.migrator().migrate();
         long[] after = transactionStats();
         for (int i = 0; i < 100 && after[0] == before[0]; i++) {
             Thread.sleep(20); // a session's statistics reach pg_stat_database when it ends
@@ -85,8 +65,8 @@ class MigrateTests {
     @Test
     void secondMigrateIsANoOp() {
         files.file("1_a.sql", "create table a (id int);");
-        migrator().migrate();
-        MigrateResult second = migrator().migrate();
+        files.migrator().migrate();
+        MigrateResult second = files.migrator().migrate();
         assertThat(second.applied()).isEmpty();
         assertThat(second.initialVersion()).hasToString("1");
         assertThat(db.value("select count(*) from schema_migrations")).isEqualTo("1");
@@ -95,7 +75,7 @@ class MigrateTests {
     @Test
     void createsTheHistoryTableWithTheContractColumns() {
         files.file("1_a.sql", "select 1;");
-        migrator().migrate();
+        files.migrator().migrate();
         assertThat(db.column("select column_name || ' ' || data_type || coalesce('(' || character_maximum_length "
                 + "|| ')', '') || ' ' || is_nullable from information_schema.columns "
                 + "where table_name = 'schema_migrations' order by ordinal_position"))
@@ -110,7 +90,7 @@ class MigrateTests {
     void failingMigrationIsRolledBackCompletelyAndRecordedAsFailed() {
         files.file("1_ok.sql", "create table ok (id int);")
                 .file("2_broken.sql", "create table half (id int);\ninsert into nowhere values (1);");
-        assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrator().migrate())
+        assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> files.migrator().migrate())
                 .satisfies((ex) -> {
                     assertThat(ex.getScript()).endsWith("2_broken.sql");
                     assertThat(ex.getSqlState()).isEqualTo("42P01");
@@ -128,15 +108,15 @@ class MigrateTests {
     @Test
     void failedMigrationIsRetriedByTheNextRunOnceFixed() {
         files.file("1_broken.sql", "create table t (id int);\nselect * from nowhere;");
-        assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrator().migrate());
-        assertThat(migrator().status().migrations()).extracting(MigrationInfo::state)
+        assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> files.migrator().migrate());
+        assertThat(files.migrator().status().migrations()).extracting(MigrationInfo::state)
                 .containsExactly(MigrationState.FAILED);
         files.file("1_broken.sql", "create table t (id int);");
-        MigrateResult result = migrator().migrate();
+        MigrateResult result = files.migrator().migrate();
         assertThat(result.applied()).hasSize(1);
         assertThat(db.column("select status from schema_migrations order by id"))
                 .containsExactly("failed", "completed");
-        assertThat(migrator().status().migrations()).extracting(MigrationInfo::state)
+        assertThat(files.migrator().status().migrations()).extracting(MigrationInfo::state)
                 .containsExactly(MigrationState.APPLIED);
     }
 
@@ -144,14 +124,14 @@ class MigrateTests {
     void repeatableRunsAfterVersionedAndAgainWhenItChanges() {
         files.file("1_t.sql", "create table t (id int, name text);")
                 .file("R__t_view.sql", "create or replace view t_view as select id from t;");
-        MigrateResult first = migrator().migrate();
+        MigrateResult first = files.migrator().migrate();
         assertThat(first.applied()).extracting(ExecutedMigration::type)
                 .containsExactly(MigrationType.VERSIONED, MigrationType.REPEATABLE);
-        assertThat(migrator().migrate().applied()).isEmpty();
+        assertThat(files.migrator().migrate().applied()).isEmpty();
         files.file("R__t_view.sql", "create or replace view t_view as select id, name from t;");
-        assertThat(migrator().status().migrations()).extracting(MigrationInfo::state)
+        assertThat(files.migrator().status().migrations()).extracting(MigrationInfo::state)
                 .containsExactly(MigrationState.APPLIED, MigrationState.OUTDATED);
-        MigrateResult third = migrator().migrate();
+        MigrateResult third = files.migrator().migrate();
         assertThat(third.applied()).extracting(ExecutedMigration::description).containsExactly("t view");
         assertThat(db.column("select column_name from information_schema.columns where table_name = 't_view' "
                 + "order by ordinal_position")).containsExactly("id", "name");
@@ -162,7 +142,7 @@ class MigrateTests {
     @Test
     void historyTableGoesIntoAConfiguredSchemaThatIsCreated() {
         files.file("1_a.sql", "create table public.a (id int);");
-        config().schema("migrations").load().migrate();
+        files.config().schema("migrations").load().migrate();
         assertThat(db.tableExists("migrations.schema_migrations")).isTrue();
         assertThat(db.tableExists("public.schema_migrations")).isFalse();
     }
@@ -171,7 +151,7 @@ class MigrateTests {
     void missingSchemaIsAnErrorWhenCreateSchemaIsOff() {
         files.file("1_a.sql", "select 1;");
         assertThatExceptionOfType(MigratorException.class)
-                .isThrownBy(() -> config().schema("nope").createSchema(false).load()
+                .isThrownBy(() -> files.config().schema("nope").createSchema(false).load()
                         .migrate())
                 .withMessageContaining("\"nope\" does not exist").withMessageContaining("create-schema");
     }
@@ -179,7 +159,7 @@ class MigrateTests {
     @Test
     void configuredTableNameIsUsed() {
         files.file("1_a.sql", "select 1;");
-        config().table("my_history").load().migrate();
+        files.config().table("my_history").load().migrate();
         assertThat(db.value("select count(*) from my_history")).isEqualTo("1");
     }
 
@@ -187,7 +167,7 @@ class MigrateTests {
     void refusesATableOfAnotherToolWithTheSameName() {
         db.execute("create table schema_migrations (version bigint primary key, dirty boolean not null)");
         files.file("1_a.sql", "create table a (id int);");
-        assertThatExceptionOfType(MigratorException.class).isThrownBy(() -> migrator().migrate())
+        assertThatExceptionOfType(MigratorException.class).isThrownBy(() -> files.migrator().migrate())
                 .withMessageContaining("is not a migrator history table")
                 .withMessageContaining("columns found: version bigint, dirty boolean")
                 .withMessageContaining("migrator.table");
@@ -198,16 +178,16 @@ class MigrateTests {
     @Test
     void refusesAHistoryTableOfANewerFormat() {
         files.file("1_a.sql", "select 1;");
-        migrator().migrate();
+        files.migrator().migrate();
         db.execute("comment on table schema_migrations is 'migrator history, format 2'");
-        assertThatExceptionOfType(MigratorException.class).isThrownBy(() -> migrator().migrate())
+        assertThatExceptionOfType(MigratorException.class).isThrownBy(() -> files.migrator().migrate())
                 .withMessageContaining("created by a newer migrator").withMessageContaining("format 2");
     }
 
     @Test
     void emptyFileIsRecordedAsAppliedWithoutRunningAnything() {
         files.file("1_empty.sql", "").file("2_comments.sql", "-- nothing yet\n");
-        MigrateResult result = migrator().migrate();
+        MigrateResult result = files.migrator().migrate();
         assertThat(result.applied()).hasSize(2);
         assertThat(db.column("select status from schema_migrations")).containsExactly("completed", "completed");
     }
@@ -217,7 +197,7 @@ class MigrateTests {
         files.file("1_set.sql", "set timezone = 'Pacific/Kiritimati';\nset lock_timeout = '1ms';")
                 .file("2_check.sql", "create table tz as select current_setting('TimeZone') as tz, "
                         + "current_setting('lock_timeout') as lt;");
-        migrator().migrate();
+        files.migrator().migrate();
         assertThat(db.value("select tz from tz")).isNotEqualTo("Pacific/Kiritimati");
         assertThat(db.value("select lt from tz")).isEqualTo("10s");
     }
@@ -226,7 +206,7 @@ class MigrateTests {
     void migrationsRunWithConfiguredLockAndStatementTimeouts() {
         files.file("1_check.sql", "create table t as select current_setting('lock_timeout') as lt, "
                 + "current_setting('statement_timeout') as st;");
-        config().lockTimeout(java.time.Duration.ofSeconds(3))
+        files.config().lockTimeout(java.time.Duration.ofSeconds(3))
                 .statementTimeout(java.time.Duration.ofMinutes(1)).load().migrate();
         assertThat(db.value("select lt || ' ' || st from t")).isEqualTo("3s 1min");
     }
@@ -257,7 +237,7 @@ class MigrateTests {
         };
         files.file("1_a.sql", "select 1;").file("2_b.sql", "select nope;");
         assertThatExceptionOfType(MigrationFailedException.class)
-                .isThrownBy(() -> config().listener(listener).load().migrate());
+                .isThrownBy(() -> files.config().listener(listener).load().migrate());
         assertThat(events).containsExactly("run migrate", "lock true", "versioned 1 true", "versioned 2 false",
                 "done migrate false");
     }
@@ -266,9 +246,9 @@ class MigrateTests {
     void statusMergesFilesAndHistory() {
         files.file("1_a.sql", "create table a (id int);").file("2_b.sql", "create table b (id int);")
                 .file("rollback/1_a.sql", "drop table a;");
-        config().load().migrate();
+        files.config().load().migrate();
         files.file("3_c.sql", "select 1;");
-        MigrationStatus status = migrator().status();
+        MigrationStatus status = files.migrator().status();
         assertThat(status.currentVersionText()).isEqualTo("2");
         assertThat(status.schema()).isEqualTo("public");
         assertThat(status.table()).isEqualTo("schema_migrations");
@@ -288,7 +268,7 @@ class MigrateTests {
     @Test
     void statusOfAnUntouchedDatabaseShowsEverythingPending() {
         files.file("1_a.sql", "select 1;");
-        MigrationStatus status = migrator().status();
+        MigrationStatus status = files.migrator().status();
         assertThat(status.currentVersion()).isNull();
         assertThat(status.migrations()).extracting(MigrationInfo::state).containsExactly(MigrationState.PENDING);
         assertThat(db.tableExists("schema_migrations")).isFalse();
@@ -297,10 +277,10 @@ class MigrateTests {
     @Test
     void historyListsEveryAttemptOfAVersion() {
         files.file("01_x.sql", "select nope;");
-        assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrator().migrate());
+        assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> files.migrator().migrate());
         files.file("01_x.sql", "select 1;");
-        migrator().migrate();
-        assertThat(migrator().history("1")).extracting(HistoryEntry::status).containsExactly("failed", "completed");
-        assertThat(migrator().history("2")).isEmpty();
+        files.migrator().migrate();
+        assertThat(files.migrator().history("1")).extracting(HistoryEntry::status).containsExactly("failed", "completed");
+        assertThat(files.migrator().history("2")).isEmpty();
     }
 }

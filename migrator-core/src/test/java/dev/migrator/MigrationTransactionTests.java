@@ -5,22 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.postgresql.jdbc.PreferQueryMode;
 
-import dev.migrator.test.MigrationFiles;
 import dev.migrator.test.TestDatabase;
 
 /**
@@ -32,31 +28,15 @@ class MigrationTransactionTests {
     @RegisterExtension
     static final TestDatabase db = new TestDatabase();
 
-    @TempDir
-    Path dir;
-
-    MigrationFiles files;
-
-    @BeforeEach
-    void setUp() {
-        db.reset();
-        files = new MigrationFiles(dir);
-    }
-
-    private Migrator migrator() {
-        return configure(db.dataSource()).load();
-    }
-
-    private MigratorConfig.Builder configure(DataSource dataSource) {
-        return Migrator.configure().dataSource(dataSource).locations(files.location());
-    }
+    @RegisterExtension
+    final Migrations files = new Migrations(db);
 
     @Test
     void deferredConstraintViolatedAtCommitFailsTheMigrationAndLeavesNothing() {
         files.file("1_parent.sql", "create table parent (id int primary key);")
                 .file("2_orphan.sql", "create table child (parent_id int references parent "
                         + "deferrable initially deferred);\ninsert into child values (42);");
-        assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrator().migrate())
+        assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> files.migrator().migrate())
                 .satisfies((ex) -> {
                     assertThat(ex.getScript()).endsWith("2_orphan.sql");
                     assertThat(ex.getSqlState()).isEqualTo("23503");
@@ -77,7 +57,7 @@ class MigrationTransactionTests {
                 .file("2_bad.sql", "create table b (id int);\ninsert into b values (1);\ninsert into nope values (1);\n"
                         + "insert into b values (2);");
         assertThatExceptionOfType(MigrationFailedException.class)
-                .isThrownBy(() -> configure(dataSource).load().migrate())
+                .isThrownBy(() -> files.config(dataSource).load().migrate())
                 .satisfies((ex) -> assertThat(ex.getStatementNumber()).isEqualTo(3))
                 .satisfies((ex) -> assertThat(ex.getStatementLine()).isEqualTo(3));
         assertThat(db.tableExists("a")).isTrue();
@@ -89,17 +69,17 @@ class MigrationTransactionTests {
     @Test
     void historyRowKeepsQuotesAndBackslashesEvenWhenTheMigrationTurnsOffStandardStrings() {
         files.file("1_it's_a_back\\slash.sql", "set standard_conforming_strings = off;\ncreate table t (id int);");
-        migrator().migrate();
+        files.migrator().migrate();
         assertThat(db.value("select script from schema_migrations")).isEqualTo("1_it's_a_back\\slash.sql");
         assertThat(db.value("select description from schema_migrations")).isEqualTo("it's a back\\slash");
         assertThat(db.value("select checksum from schema_migrations"))
-                .isEqualTo(migrator().status().migrations().get(0).checksum());
+                .isEqualTo(files.migrator().status().migrations().get(0).checksum());
     }
 
     @Test
     void recordedDurationIncludesTheTimeSpentOnTheServer() {
         files.file("1_slow.sql", "create table t (id int);\nselect pg_sleep(0.3);");
-        MigrateResult result = migrator().migrate();
+        MigrateResult result = files.migrator().migrate();
         int recorded = Integer.parseInt(db.value("select duration_ms from schema_migrations"));
         assertThat(recorded).isGreaterThanOrEqualTo(300).isLessThanOrEqualTo((int) result.applied().get(0)
                 .durationMs());
@@ -110,7 +90,7 @@ class MigrationTransactionTests {
         files.file("1_change.sql", "set myapp.tenant = 'changed by the migration';\nset search_path = pg_catalog;")
                 .file("2_check.sql", "create table seen as select current_setting('myapp.tenant') as tenant, "
                         + "current_setting('search_path') as path;");
-        configure(withInitSql("set myapp.tenant = 'from the pool'; set search_path = public, pg_catalog"))
+        files.config(withInitSql("set myapp.tenant = 'from the pool'; set search_path = public, pg_catalog"))
                 .load().migrate();
         assertThat(db.value("select tenant || ' | ' || path from seen"))
                 .isEqualTo("from the pool | public, pg_catalog");
@@ -120,7 +100,7 @@ class MigrationTransactionTests {
     void customSettingOfThePoolIsKeptWhenNoMigrationTouchesIt() {
         files.file("1_plain.sql", "create table t (id int);\nset timezone = 'UTC';")
                 .file("2_check.sql", "create table seen as select current_setting('myapp.tenant') as tenant;");
-        configure(withInitSql("set myapp.tenant = 'from the pool'")).load().migrate();
+        files.config(withInitSql("set myapp.tenant = 'from the pool'")).load().migrate();
         assertThat(db.value("select tenant from seen")).isEqualTo("from the pool");
     }
 

@@ -3,15 +3,10 @@ package dev.migrator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-import java.nio.file.Path;
-
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 import dev.migrator.ValidateResult.Kind;
-import dev.migrator.test.MigrationFiles;
 import dev.migrator.test.TestDatabase;
 
 class ValidateTests {
@@ -19,54 +14,38 @@ class ValidateTests {
     @RegisterExtension
     static final TestDatabase db = new TestDatabase();
 
-    @TempDir
-    Path dir;
-
-    MigrationFiles files;
-
-    @BeforeEach
-    void setUp() {
-        db.reset();
-        files = new MigrationFiles(dir);
-    }
-
-    private Migrator migrator() {
-        return config().load();
-    }
-
-    private MigratorConfig.Builder config() {
-        return Migrator.configure().dataSource(db.dataSource()).locations(files.location());
-    }
+    @RegisterExtension
+    final Migrations files = new Migrations(db);
 
     @Test
     void cleanStateIsValid() {
         files.file("1_a.sql", "select 1;");
-        migrator().migrate();
-        assertThat(migrator().validate().isValid()).isTrue();
+        files.migrator().migrate();
+        assertThat(files.migrator().validate().isValid()).isTrue();
     }
 
     @Test
     void editedAppliedFileIsReportedWithBothChecksums() {
         files.file("1_a.sql", "create table a (id int);");
-        migrator().migrate();
+        files.migrator().migrate();
         String recorded = db.value("select checksum from schema_migrations");
         files.file("1_a.sql", "create table a (id bigint);");
-        ValidateResult result = migrator().validate();
+        ValidateResult result = files.migrator().validate();
         assertThat(result.problems()).singleElement().satisfies((p) -> {
             assertThat(p.kind()).isEqualTo(Kind.CHANGED);
             assertThat(p.script()).isEqualTo("1_a.sql");
             assertThat(p.message()).contains("1_a.sql").contains(recorded).contains("repair");
         });
-        assertThat(migrator().status().migrations().get(0).state()).isEqualTo(MigrationState.CHANGED);
+        assertThat(files.migrator().status().migrations().get(0).state()).isEqualTo(MigrationState.CHANGED);
     }
 
     @Test
     void migrateRefusesWithEveryProblemInOneMessage() {
         files.file("1_a.sql", "create table a (id int);").file("2_b.sql", "create table b (id int);")
                 .file("3_c.sql", "create table c (id int);");
-        migrator().migrate();
+        files.migrator().migrate();
         files.file("1_a.sql", "create table a (id bigint);").delete("2_b.sql").file("4_d.sql", "create table d();");
-        assertThatExceptionOfType(ValidationFailedException.class).isThrownBy(() -> migrator().migrate())
+        assertThatExceptionOfType(ValidationFailedException.class).isThrownBy(() -> files.migrator().migrate())
                 .satisfies((ex) -> {
                     assertThat(ex.getResult().problems()).extracting(ValidateResult.Problem::kind)
                             .containsExactly(Kind.CHANGED, Kind.MISSING);
@@ -79,34 +58,34 @@ class ValidateTests {
     @Test
     void missingFileIsToleratedWithIgnoreMissing() {
         files.file("1_a.sql", "select 1;").file("2_b.sql", "select 1;");
-        migrator().migrate();
+        files.migrator().migrate();
         files.delete("1_a.sql");
-        assertThat(config().ignoreMissing(true).load().validate().isValid()).isTrue();
-        assertThat(migrator().status().migrations().get(0).state()).isEqualTo(MigrationState.MISSING);
+        assertThat(files.config().ignoreMissing(true).load().validate().isValid()).isTrue();
+        assertThat(files.migrator().status().migrations().get(0).state()).isEqualTo(MigrationState.MISSING);
     }
 
     @Test
     void appliedVersionNewerThanEveryFileIsFutureNotAnError() {
         files.file("1_a.sql", "select 1;").file("2_b.sql", "select 1;");
-        migrator().migrate();
+        files.migrator().migrate();
         files.delete("2_b.sql");
-        assertThat(migrator().validate().isValid()).isTrue();
-        MigrationStatus status = migrator().status();
+        assertThat(files.migrator().validate().isValid()).isTrue();
+        MigrationStatus status = files.migrator().status();
         assertThat(status.migrations()).extracting(MigrationInfo::state)
                 .containsExactly(MigrationState.APPLIED, MigrationState.FUTURE);
         assertThat(status.currentVersionText()).isEqualTo("2");
-        assertThat(migrator().migrate().applied()).isEmpty();
+        assertThat(files.migrator().migrate().applied()).isEmpty();
     }
 
     @Test
     void pendingVersionBelowTheCurrentOneIsOutOfOrder() {
         files.file("1_a.sql", "select 1;").file("3_c.sql", "select 1;");
-        migrator().migrate();
+        files.migrator().migrate();
         files.file("2_b.sql", "create table b (id int);");
-        assertThat(migrator().validate().problems()).singleElement()
+        assertThat(files.migrator().validate().problems()).singleElement()
                 .satisfies((p) -> assertThat(p.kind()).isEqualTo(Kind.OUT_OF_ORDER))
                 .satisfies((p) -> assertThat(p.message()).contains("2_b.sql").contains("out-of-order"));
-        MigrateResult result = config().outOfOrder(true).load().migrate();
+        MigrateResult result = files.config().outOfOrder(true).load().migrate();
         assertThat(result.applied()).extracting(ExecutedMigration::versionText).containsExactly("2");
         assertThat(db.tableExists("b")).isTrue();
     }
@@ -114,7 +93,7 @@ class ValidateTests {
     @Test
     void invalidFilesAreAProblemNotACrash() {
         files.file("1_a.sql", "select 1;").file("01_a_again.sql", "select 2;");
-        ValidateResult result = migrator().validate();
+        ValidateResult result = files.migrator().validate();
         assertThat(result.problems()).singleElement()
                 .satisfies((p) -> assertThat(p.kind()).isEqualTo(Kind.INVALID_FILES))
                 .satisfies((p) -> assertThat(p.message()).contains("1_a.sql").contains("01_a_again.sql"));
@@ -123,9 +102,9 @@ class ValidateTests {
     @Test
     void validateOnMigrateOffSkipsTheCheck() {
         files.file("1_a.sql", "create table a (id int);");
-        migrator().migrate();
+        files.migrator().migrate();
         files.file("1_a.sql", "create table a (id bigint);").file("2_b.sql", "create table b (id int);");
-        MigrateResult result = config().validateOnMigrate(false).load().migrate();
+        MigrateResult result = files.config().validateOnMigrate(false).load().migrate();
         assertThat(result.applied()).extracting(ExecutedMigration::versionText).containsExactly("2");
     }
 }

@@ -14,9 +14,10 @@ import java.nio.file.Path;
  *         .file("2_add.sql", "alter table a add column b text;");
  * Migrator.configure().dataSource(db.dataSource()).locations(files.location()).load().migrate();
  * </pre>
- * Writes create missing parent directories and overwrite existing files; I/O failures are rethrown unchecked.
+ * Writes create missing parent directories and overwrite existing files; I/O failures are rethrown unchecked. Open
+ * for a test module's own fixture that adds how it runs the files.
  */
-public final class MigrationFiles {
+public class MigrationFiles {
 
     private final Path root;
 
