@@ -203,6 +203,17 @@ class MigrateTests {
     }
 
     @Test
+    void settingsChangedByDynamicSqlInADoBlockDoNotLeakIntoTheNext() {
+        files.file("1_set.sql", "create table t (id int);\ndo $$ begin execute 'set timezone = ''Pacific/Kiritimati'''; "
+                + "execute 'set myapp.tenant = ''leaked'''; end $$;")
+                .file("2_check.sql", "create table tz as select current_setting('TimeZone') as tz, "
+                        + "current_setting('myapp.tenant', true) as tenant;");
+        files.migrator().migrate();
+        assertThat(db.value("select tz from tz")).isNotEqualTo("Pacific/Kiritimati");
+        assertThat(db.value("select coalesce(tenant, '') from tz")).isEmpty();
+    }
+
+    @Test
     void migrationsRunWithConfiguredLockAndStatementTimeouts() {
         files.file("1_check.sql", "create table t as select current_setting('lock_timeout') as lt, "
                 + "current_setting('statement_timeout') as st;");

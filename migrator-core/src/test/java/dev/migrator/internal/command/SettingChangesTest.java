@@ -26,7 +26,7 @@ class SettingChangesTest {
                 set search_path = public;
                 set session authorization default;
                 select set_config('app.other', 'x', false);
-                insert into t values ('set app.tenant = 1');
+                insert into t values (1);
                 """))).isEmpty();
     }
 
@@ -41,12 +41,27 @@ class SettingChangesTest {
     }
 
     @Test
+    void dynamicSetInADoBlockMayChangeSettingsAndNamesItsCustomSetting() {
+        SqlScript script = parse("do $$ begin execute 'set search_path = audit'; "
+                + "execute 'SET App.Tenant TO ''x'''; end $$;");
+        assertThat(SettingChanges.possible(script)).isTrue();
+        assertThat(SettingChanges.customNames(script)).containsExactly("app.tenant");
+    }
+
+    @Test
+    void updateSetIsTakenAsAPossibleChangeAtTheCostOfOneRestore() {
+        assertThat(SettingChanges.possible(parse("update settings set enabled = true;"))).isTrue();
+    }
+
+    @Test
     void ordinaryDdlAndDmlCannotChangeSettings() {
         assertThat(SettingChanges.possible(parse("""
-                create table settings (id int, reset boolean);
-                update settings set reset = true;
-                create function f() returns int language sql set search_path = public as 'select 1';
-                insert into settings values (1, false);
+                create table settings (id int, reset boolean, offset_value int);
+                alter table settings alter column reset set default false;
+                alter table settings alter column reset set not null;
+                insert into settings values (1, false, 0);
+                select * from settings limit 1 offset 0;
+                create index settings_reset on settings (reset);
                 """))).isFalse();
     }
 
