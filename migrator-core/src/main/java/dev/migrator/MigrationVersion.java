@@ -1,9 +1,6 @@
 package dev.migrator;
 
-import java.math.BigInteger;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
+import java.util.Arrays;
 
 /**
  * The version of a versioned migration: digits with optional dots ({@code 1}, {@code 001}, {@code 2.1},
@@ -13,11 +10,18 @@ import java.util.List;
  */
 public final class MigrationVersion implements Comparable<MigrationVersion> {
 
+    private static final String ZERO = "0";
+
     private final String text;
 
-    private final List<BigInteger> parts;
+    /**
+     * The numeric parts as digits without leading zeros ({@code "0"} for zero), trailing zero parts dropped (one part
+     * is always kept). Two such numbers compare by length first, then digit by digit: numeric order of any size,
+     * without parsing them into numbers (thousands of versions are compared on every start).
+     */
+    private final String[] parts;
 
-    private MigrationVersion(String text, List<BigInteger> parts) {
+    private MigrationVersion(String text, String[] parts) {
         this.text = text;
         this.parts = parts;
     }
@@ -33,14 +37,31 @@ public final class MigrationVersion implements Comparable<MigrationVersion> {
             throw new IllegalArgumentException("'" + text + "' is not a migration version: use digits with "
                     + "optional dots, e.g. 1, 001, 2.1 or 20261122093000");
         }
-        List<BigInteger> parts = new ArrayList<>();
-        for (String part : text.split("\\.")) {
-            parts.add(new BigInteger(part));
+        int count = 1;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '.') {
+                count++;
+            }
         }
-        while (parts.size() > 1 && parts.get(parts.size() - 1).signum() == 0) {
-            parts.remove(parts.size() - 1);
+        String[] parts = new String[count];
+        int start = 0;
+        for (int i = 0; i < count; i++) {
+            int end = text.indexOf('.', start);
+            if (end < 0) {
+                end = text.length();
+            }
+            int firstDigit = start;
+            while (firstDigit < end - 1 && text.charAt(firstDigit) == '0') {
+                firstDigit++;
+            }
+            parts[i] = text.substring(firstDigit, end);
+            start = end + 1;
         }
-        return new MigrationVersion(text, Collections.unmodifiableList(parts));
+        int kept = count;
+        while (kept > 1 && parts[kept - 1].equals(ZERO)) {
+            kept--;
+        }
+        return new MigrationVersion(text, (kept == count) ? parts : Arrays.copyOf(parts, kept));
     }
 
     /** Whether the text is a valid version. */
@@ -68,11 +89,11 @@ public final class MigrationVersion implements Comparable<MigrationVersion> {
 
     @Override
     public int compareTo(MigrationVersion other) {
-        int n = Math.max(parts.size(), other.parts.size());
+        int n = Math.max(parts.length, other.parts.length);
         for (int i = 0; i < n; i++) {
-            BigInteger a = (i < parts.size()) ? parts.get(i) : BigInteger.ZERO;
-            BigInteger b = (i < other.parts.size()) ? other.parts.get(i) : BigInteger.ZERO;
-            int cmp = a.compareTo(b);
+            String a = (i < parts.length) ? parts[i] : ZERO;
+            String b = (i < other.parts.length) ? other.parts[i] : ZERO;
+            int cmp = (a.length() != b.length()) ? Integer.compare(a.length(), b.length()) : a.compareTo(b);
             if (cmp != 0) {
                 return cmp;
             }
@@ -92,7 +113,7 @@ public final class MigrationVersion implements Comparable<MigrationVersion> {
 
     @Override
     public int hashCode() {
-        return parts.hashCode();
+        return Arrays.hashCode(parts);
     }
 
     /** The version as written (e.g. {@code 001}). */

@@ -62,4 +62,57 @@ class MigrationVersionTests {
         }
         assertThat(MigrationVersion.isValid(null)).isFalse();
     }
+
+    @Test
+    void zeroWrittenAnyWayIsOneVersion() {
+        assertThat(MigrationVersion.parse("0")).isEqualTo(MigrationVersion.parse("00.0"))
+                .hasSameHashCodeAs(MigrationVersion.parse("0.000"));
+        assertThat(MigrationVersion.parse("0.0.1")).isGreaterThan(MigrationVersion.parse("0"));
+        assertThat(MigrationVersion.parse("1.01")).isEqualTo(MigrationVersion.parse("1.1"));
+    }
+
+    @Test
+    void ordersAndEqualsLikeNumbersForRandomVersions() {
+        java.util.Random random = new java.util.Random(42);
+        for (int i = 0; i < 20_000; i++) {
+            String a = randomVersion(random);
+            String b = randomVersion(random);
+            int expected = Integer.signum(numericCompare(a, b));
+            MigrationVersion va = MigrationVersion.parse(a);
+            MigrationVersion vb = MigrationVersion.parse(b);
+            assertThat(Integer.signum(va.compareTo(vb))).as("%s vs %s", a, b).isEqualTo(expected);
+            assertThat(va.equals(vb)).as("%s equals %s", a, b).isEqualTo(expected == 0);
+            if (expected == 0) {
+                assertThat(va.hashCode()).as("hash of %s and %s", a, b).isEqualTo(vb.hashCode());
+            }
+        }
+    }
+
+    private static String randomVersion(java.util.Random random) {
+        StringBuilder text = new StringBuilder();
+        int parts = 1 + random.nextInt(3);
+        for (int p = 0; p < parts; p++) {
+            text.append((p > 0) ? "." : "");
+            int digits = 1 + random.nextInt(random.nextInt(8) == 0 ? 25 : 3);
+            for (int d = 0; d < digits; d++) {
+                text.append((char) ('0' + random.nextInt(random.nextBoolean() ? 2 : 10)));
+            }
+        }
+        return text.toString();
+    }
+
+    /** The reference order: parts as numbers, missing parts are zero. */
+    private static int numericCompare(String a, String b) {
+        String[] pa = a.split("\\.");
+        String[] pb = b.split("\\.");
+        for (int i = 0; i < Math.max(pa.length, pb.length); i++) {
+            java.math.BigInteger x = (i < pa.length) ? new java.math.BigInteger(pa[i]) : java.math.BigInteger.ZERO;
+            java.math.BigInteger y = (i < pb.length) ? new java.math.BigInteger(pb[i]) : java.math.BigInteger.ZERO;
+            int cmp = x.compareTo(y);
+            if (cmp != 0) {
+                return cmp;
+            }
+        }
+        return 0;
+    }
 }

@@ -179,13 +179,27 @@ public final class Commands {
             if (!connection.getAutoCommit()) {
                 connection.setAutoCommit(true);
             }
-            HistoryTable history = historyTable(connection);
+            long start = System.nanoTime();
+            FirstLook look = firstLook(connection, locking);
+            HistoryTable history = look.history();
             Session session = new Session(connection, history, config, listeners, executor);
             if (!locking) {
                 return work.run(session);
             }
             AdvisoryLock lock = new AdvisoryLock(history.schema(), history.table());
-            lock(lock, connection);
+            if (look.locked()) {
+                try {
+                    lock.takenWith(connection, look.lockKey());
+                }
+                catch (RuntimeException ex) {
+                    listeners.lockWaited(Duration.ofNanos(System.nanoTime() - start), false);
+                    throw ex;
+                }
+                listeners.lockWaited(Duration.ofNanos(System.nanoTime() - start), true);
+            }
+            else {
+                lock(lock, connection);
+            }
             try {
                 return work.run(session);
             }
@@ -234,15 +248,22 @@ public final class Commands {
     /**
      * The history table's handle: in the configured schema, or in the connection's current schema, asked together
      * with whether the table is there already (so that a first start does not send a query that fails; the answer
-     * is only a hint, checked again under the lock).
+     * is only a hint, checked again under the lock) and, for a command that locks, with a first try of the lock (one
+     * round trip instead of two on every start).
      */
-    private HistoryTable historyTable(Connection connection) throws SQLException {
+    private FirstLook firstLook(Connection connection, boolean locking) throws SQLException {
         if (config.getSchema() != null) {
-            return new HistoryTable(config.getSchema(), config.getTable());
+            return new FirstLook(new HistoryTable(config.getSchema(), config.getTable()), false, 0);
         }
-        try (PreparedStatement ps = connection.prepareStatement("select current_schema(), current_schema() is not null "
-                + "and to_regclass(format('%I.%I', current_schema(), ?::text)) is not null")) {
+        String sql = "select s, s is not null and to_regclass(format('%I.%I', s, t)) is not null"
+                + (locking ? ", k, pg_try_advisory_lock(k)" : "")
+                + " from (select current_schema() as s, ?::text as t"
+                + (locking ? ", " + AdvisoryLock.currentSchemaKeySql() + " as k" : "") + ") as first_look";
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
             ps.setString(1, config.getTable());
+            if (locking) {
+                ps.setString(2, config.getTable());
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 String schema = rs.getString(1);
@@ -251,9 +272,18 @@ public final class Commands {
                             + "existing schema). Set the schema of the history table (migrator.schema), or fix "
                             + "search_path.");
                 }
-                return new HistoryTable(schema, config.getTable(), !rs.getBoolean(2));
+                HistoryTable history = new HistoryTable(schema, config.getTable(), !rs.getBoolean(2));
+                boolean locked = locking && rs.getBoolean(4);
+                return new FirstLook(history, locked, locked ? rs.getLong(3) : 0);
             }
         }
+    }
+
+    /**
+     * What the first query of a run found: the history table, and whether it also took the advisory lock (with the
+     * key the server computed).
+     */
+    private record FirstLook(HistoryTable history, boolean locked, long lockKey) {
     }
 
     /** Work done with a session. */

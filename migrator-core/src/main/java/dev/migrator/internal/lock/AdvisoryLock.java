@@ -57,6 +57,32 @@ public final class AdvisoryLock {
         }
     }
 
+    /**
+     * The same key as {@link #keyFor}, computed by the server for the table {@code table} in the connection's current
+     * schema: a SQL expression with one text parameter, the table name; {@code null} when there is no current schema.
+     * It lets the first query of a run find the schema and try the lock in one round trip.
+     */
+    public static String currentSchemaKeySql() {
+        return "('x' || left(encode(sha256(convert_to('migrator:' || current_schema() || '.' || ?::text, 'UTF8')), "
+                + "'hex'), 16))::bit(64)::bigint";
+    }
+
+    /**
+     * Records that the lock was taken by the caller's own {@code pg_try_advisory_lock} of {@code serverKey} (see
+     * {@link #currentSchemaKeySql()}), after checking that it is this lock's key.
+     * @throws IllegalStateException (after releasing what was taken) if the server computed another key
+     */
+    public void takenWith(Connection connection, long serverKey) throws SQLException {
+        if (serverKey != key) {
+            try (PreparedStatement ps = connection.prepareStatement("select pg_advisory_unlock(?)")) {
+                ps.setLong(1, serverKey);
+                ps.execute();
+            }
+            throw new IllegalStateException("The server computed the lock key " + serverKey + " for " + name
+                    + ", this JVM " + key + "; released it. This is a bug in migrator: please report it");
+        }
+    }
+
     /** The key passed to {@code pg_try_advisory_lock}. */
     public long key() {
         return key;

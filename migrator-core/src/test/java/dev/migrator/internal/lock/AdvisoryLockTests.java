@@ -38,6 +38,52 @@ class AdvisoryLockTests {
         }
     }
 
+    @Test
+    void theServerComputesTheSameKeyForTheCurrentSchemaAsTheJvm() throws Exception {
+        String[][] names = {{"public", "schema_migrations"}, {"My Schema", "tbl\"quoted"}, {"sch\u00e9ma", "t\u00e4ble\u4e2d"},
+                {"s'x", "a.b"}};
+        try (Connection connection = db.connection(); Statement st = connection.createStatement()) {
+            for (String[] name : names) {
+                st.execute("create schema if not exists \"" + name[0].replace("\"", "\"\"") + "\"");
+                try (PreparedStatement ps = connection.prepareStatement("select set_config('search_path', "
+                        + "format('%I', ?::text), false)")) {
+                    ps.setString(1, name[0]);
+                    ps.execute();
+                }
+                try (PreparedStatement ps = connection.prepareStatement("select "
+                        + AdvisoryLock.currentSchemaKeySql())) {
+                    ps.setString(1, name[1]);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        assertThat(rs.getLong(1)).as("%s.%s", name[0], name[1])
+                                .isEqualTo(new AdvisoryLock(name[0], name[1]).key());
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void aLockTakenWithAnotherKeyIsReleasedAndRefused() throws Exception {
+        AdvisoryLock lock = new AdvisoryLock("public", "schema_migrations");
+        long otherKey = lock.key() + 1;
+        try (Connection taker = db.connection(); Connection other = db.connection()) {
+            try (PreparedStatement ps = taker.prepareStatement("select pg_try_advisory_lock(?)")) {
+                ps.setLong(1, otherKey);
+                ps.execute();
+            }
+            org.assertj.core.api.Assertions.assertThatIllegalStateException()
+                    .isThrownBy(() -> lock.takenWith(taker, otherKey)).withMessageContaining("bug in migrator");
+            try (PreparedStatement ps = other.prepareStatement("select pg_try_advisory_lock(?)")) {
+                ps.setLong(1, otherKey);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    assertThat(rs.getBoolean(1)).as("released by the refusing session").isTrue();
+                }
+            }
+        }
+    }
+
     private static void setName(Connection connection, String name) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("select set_config('application_name', ?, false)")) {
             ps.setString(1, name);
