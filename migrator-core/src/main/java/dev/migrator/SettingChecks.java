@@ -3,12 +3,9 @@ package dev.migrator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** Checks of {@link MigratorConfig} settings; each message names the setting, the value and what is accepted. */
 final class SettingChecks {
-
-    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private static final int MAX_IDENTIFIER_LENGTH = 63;
 
@@ -39,8 +36,23 @@ final class SettingChecks {
         return List.copyOf(checked);
     }
 
+    /** {@code [A-Za-z_][A-Za-z0-9_]*}, checked without a regular expression (none is compiled on a start). */
+    private static boolean isPlainIdentifier(String value) {
+        if (value == null || value.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
+            if (!letter && (i == 0 || c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static String checkIdentifier(String setting, String value) {
-        if (value == null || !IDENTIFIER.matcher(value).matches() || value.length() > MAX_IDENTIFIER_LENGTH) {
+        if (!isPlainIdentifier(value) || value.length() > MAX_IDENTIFIER_LENGTH) {
             throw new IllegalArgumentException(setting + " must be a plain identifier (a letter or underscore, then "
                     + "letters, digits or underscores, at most " + MAX_IDENTIFIER_LENGTH + " characters), but was '"
                     + shorten(value) + "'");

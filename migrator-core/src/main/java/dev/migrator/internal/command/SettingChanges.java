@@ -19,18 +19,23 @@ import dev.migrator.internal.sql.SqlStatement;
  */
 final class SettingChanges {
 
-    private static final String LEADING = "(?is)^(?:\\s+|--[^\\n]*(?:\\n|$)|/\\*.*?\\*/)*";
+    private static final String[] CHANGING_WORDS = {"set", "reset", "discard"};
 
-    private static final Pattern CHANGING = Pattern.compile(LEADING + "(?:set|reset|discard)\\b");
+    /**
+     * The patterns for what follows a word {@code set}, compiled the first time a statement holds that word (no
+     * regular expression is compiled for scripts without it).
+     */
+    private static final class Patterns {
 
-    private static final String NAME = "[A-Za-z_][A-Za-z0-9_$]*(?:\\.[A-Za-z_][A-Za-z0-9_$]*)+";
+        static final String NAME = "[A-Za-z_][A-Za-z0-9_$]*(?:\\.[A-Za-z_][A-Za-z0-9_$]*)+";
 
-    /** What follows a word {@code set} that may change a setting: {@code _config}, or {@code [SESSION] name =|TO}. */
-    private static final Pattern AFTER_SET = Pattern.compile("(?i)_config|\\s+(?:session\\s+)?"
-            + "[A-Za-z_\"][A-Za-z0-9_$.\"]*\\s*(?:=|to\\b)");
+        /** What follows a word {@code set} that may change a setting: {@code _config}, or {@code [SESSION] name =|TO}. */
+        static final Pattern AFTER_SET = Pattern.compile("(?i)_config|\\s+(?:session\\s+)?"
+                + "[A-Za-z_\"][A-Za-z0-9_$.\"]*\\s*(?:=|to\\b)");
 
-    private static final Pattern SET_CUSTOM_ANYWHERE = Pattern.compile("(?i)\\bset\\s+(?:session\\s+)?(" + NAME
-            + ")\\s*(?:=|to\\b)");
+        static final Pattern SET_CUSTOM_ANYWHERE = Pattern.compile("(?i)\\bset\\s+(?:session\\s+)?(" + NAME
+                + ")\\s*(?:=|to\\b)");
+    }
 
     private SettingChanges() {
     }
@@ -42,7 +47,7 @@ final class SettingChanges {
                 continue;
             }
             String sql = statement.sql();
-            if (CHANGING.matcher(sql).lookingAt() || setsAnywhere(sql)) {
+            if (startsWithChangingWord(sql) || setsAnywhere(sql)) {
                 return true;
             }
         }
@@ -61,12 +66,59 @@ final class SettingChanges {
                     || (sql.charAt(i + 2) | 0x20) != 't' || (i > 0 && identifierPart(sql.charAt(i - 1)))) {
                 continue;
             }
-            after = (after != null) ? after : AFTER_SET.matcher(sql);
+            after = (after != null) ? after : Patterns.AFTER_SET.matcher(sql);
             if (after.region(i + 3, sql.length()).lookingAt()) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the statement's first word, after white space and comments, is {@code SET}, {@code RESET} or
+     * {@code DISCARD} (any case, followed by a non-word character or the end).
+     */
+    static boolean startsWithChangingWord(String sql) {
+        int i = 0;
+        int n = sql.length();
+        while (i < n) {
+            char c = sql.charAt(i);
+            if (" \t\n\u000B\f\r".indexOf(c) >= 0) {
+                i++;
+            }
+            else if (sql.startsWith("--", i)) {
+                int newline = sql.indexOf('\n', i);
+                i = (newline < 0) ? n : newline + 1;
+            }
+            else if (sql.startsWith("/*", i)) {
+                int close = sql.indexOf("*/", i + 2);
+                if (close < 0) {
+                    return false;
+                }
+                i = close + 2;
+            }
+            else {
+                break;
+            }
+        }
+        for (String word : CHANGING_WORDS) {
+            int end = i + word.length();
+            if (end <= n && asciiWordAt(sql, i, word) && (end == n || !identifierPart(sql.charAt(end))
+                    || sql.charAt(end) == '$')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean asciiWordAt(String sql, int at, String lowerCaseWord) {
+        for (int k = 0; k < lowerCaseWord.length(); k++) {
+            char c = sql.charAt(at + k);
+            if (c > 0x7f || (c | 0x20) != lowerCaseWord.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean identifierPart(char c) {
@@ -83,7 +135,7 @@ final class SettingChanges {
             if (statement.kind() != SqlStatement.Kind.NORMAL) {
                 continue;
             }
-            Matcher anywhere = SET_CUSTOM_ANYWHERE.matcher(statement.sql());
+            Matcher anywhere = Patterns.SET_CUSTOM_ANYWHERE.matcher(statement.sql());
             while (anywhere.find()) {
                 add(names, anywhere.group(1));
             }

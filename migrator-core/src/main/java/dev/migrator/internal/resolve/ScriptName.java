@@ -72,12 +72,32 @@ record ScriptName(MigrationType type, MigrationVersion version, String descripti
             throw new IllegalArgumentException("has no '__' between version and description");
         }
         String version = base.substring(1, separator);
-        if (version.matches("[0-9]+(_[0-9]+)+")) {
+        if (isUnderscoredVersion(version)) {
             throw new IllegalArgumentException("has the version '" + version + "' written with '_' (Flyway reads "
                     + "V1_1__ as version 1.1); a version is digits with optional dots: rename it to "
                     + base.charAt(0) + version.replace('_', '.') + base.substring(separator) + ".sql");
         }
         return new ScriptName(type, version(version), description(base, separator + 2));
+    }
+
+    /** Whether the text is {@code [0-9]+(_[0-9]+)+}: Flyway's way of writing 1.1 as {@code 1_1}. */
+    private static boolean isUnderscoredVersion(String text) {
+        boolean afterDigit = false;
+        boolean underscore = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (isDigit(c)) {
+                afterDigit = true;
+            }
+            else if (c == '_' && afterDigit) {
+                afterDigit = false;
+                underscore = true;
+            }
+            else {
+                return false;
+            }
+        }
+        return afterDigit && underscore;
     }
 
     private static ScriptName plain(MigrationType type, String base) {

@@ -33,11 +33,6 @@ import dev.migrator.InvalidMigrationException;
  */
 public final class SqlParser {
 
-    private static final Pattern DIRECTIVE = Pattern.compile("--\\s*migrator:(.*)");
-
-    private static final Pattern TRANSACTION = Pattern.compile("transaction\\s*=\\s*(true|false)\\s*",
-            Pattern.CASE_INSENSITIVE);
-
     private SqlParser() {
     }
 
@@ -164,17 +159,45 @@ public final class SqlParser {
             end++;
         }
         String first = content.subSequence(0, end).toString().strip();
-        Matcher matcher = DIRECTIVE.matcher(first);
+        if (!mayBeDirective(first)) {
+            return TransactionDirective.NONE;
+        }
+        Matcher matcher = Directives.DIRECTIVE.matcher(first);
         if (!matcher.matches()) {
             return TransactionDirective.NONE;
         }
-        Matcher transaction = TRANSACTION.matcher(matcher.group(1).strip());
+        Matcher transaction = Directives.TRANSACTION.matcher(matcher.group(1).strip());
         if (!transaction.matches()) {
             throw invalid(script, 1, "unknown directive '" + first
                     + "'; the only directive is -- migrator:transaction=true or -- migrator:transaction=false");
         }
         return transaction.group(1).toLowerCase(Locale.ROOT).equals("true") ? TransactionDirective.TRANSACTIONAL
                 : TransactionDirective.NON_TRANSACTIONAL;
+    }
+
+    /**
+     * Whether the first line starts like a directive ({@code --}, white space, {@code migrator:}): what
+     * {@link Directives#DIRECTIVE} needs, checked without it, so that no regular expression is compiled for the
+     * scripts that have none (nearly all).
+     */
+    private static boolean mayBeDirective(String first) {
+        if (!first.startsWith("--")) {
+            return false;
+        }
+        int i = 2;
+        while (i < first.length() && " \t\n\u000B\f\r".indexOf(first.charAt(i)) >= 0) {
+            i++;
+        }
+        return first.startsWith("migrator:", i);
+    }
+
+    /** The directive's patterns, compiled the first time a script's first line may be one. */
+    private static final class Directives {
+
+        static final Pattern DIRECTIVE = Pattern.compile("--\\s*migrator:(.*)");
+
+        static final Pattern TRANSACTION = Pattern.compile("transaction\\s*=\\s*(true|false)\\s*",
+                Pattern.CASE_INSENSITIVE);
     }
 
     private static InvalidMigrationException invalid(String script, int line, String problem) {

@@ -68,4 +68,26 @@ class SettingChangesTest {
     private static SqlScript parse(String text) {
         return SqlParser.parse("1_s.sql", text);
     }
+
+    @Test
+    void leadingWordCheckAgreesWithTheRegularExpressionItReplaced() {
+        // the former expression, with a block comment that ends at its first */ (the former one could backtrack past
+        // it and read "/* a */ x /* b */ reset" as starting with RESET)
+        java.util.regex.Pattern former = java.util.regex.Pattern.compile(
+                "(?is)^(?:\\s+|--[^\\n]*(?:\\n|$)|/\\*(?:[^*]|\\*(?!/))*+\\*/)*(?:set|reset|discard)\\b");
+        String[] pieces = {" ", "\n", "\t", "-- note\n", "--x", "/* c */", "/* a\n b */", "/*", "*/", "set", "SET",
+            "Reset", "DISCARD", "settings", "set_config", "set$x", "set\u00e9", "set1", "reset;", "select", "(", "x",
+            "\u017fet", "s", "et", "\u000b", "\f"};
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 50_000; i++) {
+            StringBuilder sql = new StringBuilder();
+            int count = 1 + random.nextInt(5);
+            for (int k = 0; k < count; k++) {
+                sql.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String text = sql.toString();
+            assertThat(SettingChanges.startsWithChangingWord(text)).as("'%s'", text)
+                    .isEqualTo(former.matcher(text).lookingAt());
+        }
+    }
 }
