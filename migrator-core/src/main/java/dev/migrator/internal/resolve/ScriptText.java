@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.channels.ReadableByteChannel;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
@@ -54,30 +53,8 @@ final class ScriptText {
     /** The SHA-256 (lower-case hex) of the normalised content. */
     String checksumOf(InputStream in, String displayName) throws IOException {
         digest.reset();
-        normalise(in::readNBytes, displayName, digest::update, null);
+        normalise(in, displayName, digest::update, null);
         return hex(digest.digest());
-    }
-
-    /**
-     * The SHA-256 (lower-case hex) of the normalised content of a file read through a channel (into this instance's
-     * buffer: no stream around the channel, nothing allocated per file).
-     */
-    String checksumOf(ReadableByteChannel channel, String displayName) throws IOException {
-        ByteBuffer target = ByteBuffer.wrap(buffer);
-        digest.reset();
-        normalise((bytes, offset, length) -> fill(channel, target, offset, length), displayName, digest::update,
-                null);
-        return hex(digest.digest());
-    }
-
-    /** Reads into {@code target} (which wraps {@link #buffer}) until {@code length} bytes are there or the end. */
-    private static int fill(ReadableByteChannel channel, ByteBuffer target, int offset, int length)
-            throws IOException {
-        target.limit(offset + length).position(offset);
-        while (target.hasRemaining() && channel.read(target) >= 0) {
-            // read until full or at the end, as InputStream.readNBytes does
-        }
-        return target.position() - offset;
     }
 
     /** The SHA-256 (lower-case hex) of the normalised content, with buffers of its own. */
@@ -93,7 +70,7 @@ final class ScriptText {
         ScriptText reader = new ScriptText();
         reader.digest.reset();
         ScriptContent.Builder content = new ScriptContent.Builder();
-        reader.normalise(in::readNBytes, displayName, reader.digest::update, content);
+        reader.normalise(in, displayName, reader.digest::update, content);
         return content.build(hex(reader.digest.digest()));
     }
 
@@ -135,13 +112,6 @@ final class ScriptText {
         return new String(chars);
     }
 
-    /** Gives raw bytes: reads up to {@code length} of them, fewer only at the end (as InputStream.readNBytes). */
-    @FunctionalInterface
-    private interface Source {
-
-        int read(byte[] bytes, int offset, int length) throws IOException;
-    }
-
     /** Receives normalised bytes. */
     @FunctionalInterface
     private interface Sink {
@@ -150,10 +120,10 @@ final class ScriptText {
     }
 
     /**
-     * Normalises the bytes of {@code in} (which reads into {@link #buffer}) into {@code sink}; when {@code content} is not {@code null}, also appends
+     * Normalises the bytes of {@code in} into {@code sink}; when {@code content} is not {@code null}, also appends
      * the decoded characters to it, normalised the same way (BOM dropped, CRLF and CR turned into LF).
      */
-    private void normalise(Source in, String displayName, Sink sink, ScriptContent.Builder content)
+    private void normalise(InputStream in, String displayName, Sink sink, ScriptContent.Builder content)
             throws IOException {
         decoder.reset();
         charAfterCr = false;
@@ -166,7 +136,7 @@ final class ScriptText {
         boolean end = false;
         while (!end) {
             int start = undecoded.position();
-            int read = in.read(buffer, start, buffer.length - start);
+            int read = in.readNBytes(buffer, start, buffer.length - start);
             end = read < buffer.length - start;
             int from = start;
             int to = start + read;

@@ -12,14 +12,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A file script checksummed through its channel gives what reading it as a stream gives. */
+/**
+ * A file script's checksum is that of its content, whatever the state of the reading thread: a caller that helps to
+ * resolve may be interrupted, and must neither see a file as unreadable nor lose its interrupt.
+ */
 class FileScriptTests {
 
     @TempDir
     Path dir;
 
     @Test
-    void checksumThroughTheChannelIsTheChecksumOfTheStream() throws IOException {
+    void checksumIsTheChecksumOfTheFilesContentForEveryReadOfOneReader() throws IOException {
         byte[] big = new byte[3 * ScriptText.BUFFER_SIZE + 7];
         Arrays.fill(big, (byte) 'x');
         big[ScriptText.BUFFER_SIZE - 1] = '\r'; // CRLF across two reads
