@@ -2,11 +2,13 @@ package dev.migrator.internal.command;
 
 import java.sql.SQLException;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -14,6 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.migrator.internal.resolve.MigrationResolver;
 import dev.migrator.internal.resolve.ResolvedMigration;
+import dev.migrator.internal.resolve.SharedWork;
 
 /**
  * The migration files of one run, resolved in the background (a task of the common {@link ForkJoinPool}) while the
@@ -23,8 +26,10 @@ import dev.migrator.internal.resolve.ResolvedMigration;
  * {@link #join()} hands out the files, or throws exactly what {@link MigrationResolver#resolve()} threw (the same
  * exception object: type, message, cause and suppressed exceptions unchanged), as if resolution had run on the
  * caller's thread at that point. When the pool has not started the task by then (busy, or no pool thread), the caller
- * runs it itself rather than wait for a pool thread. Every command waits for the task before it returns (see
- * {@link #failure()}), so no resolution outlives the command that started it.
+ * runs it itself rather than wait for a pool thread. When the task is under way, the caller helps: it waits until the
+ * files are listed, takes chunks of the reading and checksumming that remain ({@link SharedWork#help()}), and only
+ * then waits for the task to finish. Every command waits for the task before it returns (see {@link #failure()}), so
+ * no resolution outlives the command that started it.
  */
 final class FileResolution {
 
@@ -36,27 +41,52 @@ final class FileResolution {
 
     private final FutureTask<List<ResolvedMigration>> task;
 
+    /** Counted down when the task offers work to share, or ends without. */
+    private final CountDownLatch offeredOrDone = new CountDownLatch(1);
+
+    private volatile SharedWork offered;
+
     private volatile boolean joined;
 
-    private FileResolution(Supplier<List<ResolvedMigration>> resolution) {
+    private FileResolution(SharingResolution resolution) {
         this.task = new FutureTask<>(() -> {
             running.incrementAndGet();
             try {
-                return resolution.get();
+                return resolution.resolve((work) -> {
+                    offered = work;
+                    offeredOrDone.countDown();
+                });
             }
             finally {
+                offeredOrDone.countDown();
                 running.decrementAndGet();
             }
         });
     }
 
-    /** Starts resolving the files in the background. */
+    /** A resolution that offers part of its work to the threads waiting for it. */
+    @FunctionalInterface
+    interface SharingResolution {
+
+        /**
+         * Resolves.
+         * @param share to be given the work others may help with, as soon as there is some
+         */
+        List<ResolvedMigration> resolve(Consumer<SharedWork> share);
+    }
+
+    /** Starts resolving the files in the background; a caller that joins early helps read them. */
     static FileResolution start(MigrationResolver resolver) {
-        return start(resolver::resolve);
+        return startSharing(resolver::resolve);
     }
 
     /** Starts a resolution in the background. */
     static FileResolution start(Supplier<List<ResolvedMigration>> resolution) {
+        return startSharing((share) -> resolution.get());
+    }
+
+    /** Starts a resolution in the background that a joining caller can help with. */
+    static FileResolution startSharing(SharingResolution resolution) {
         FileResolution files = new FileResolution(resolution);
         started.incrementAndGet();
         try {
@@ -72,7 +102,7 @@ final class FileResolution {
 
     /** Resolves on the caller's thread when the files are asked for, as before (for tests). */
     static FileResolution sequential(Supplier<List<ResolvedMigration>> resolution) {
-        return new FileResolution(resolution);
+        return new FileResolution((share) -> resolution.get());
     }
 
     /** How many background resolutions were started in this JVM (for tests). */
@@ -149,14 +179,37 @@ final class FileResolution {
         }
     }
 
-    /** The task's outcome, waiting without giving up on interrupts (resolution itself is not interruptible). */
+    /**
+     * The task's outcome: runs it here if it has not started, else helps with the work it offers, then waits for it.
+     * Waits without giving up on interrupts (resolution itself is not interruptible); an interrupt is kept.
+     */
     private List<ResolvedMigration> await() throws ExecutionException {
         task.run(); // not started yet (busy pool, or none): run it here; a no-op once it started or ran
+        uninterruptibly(() -> {
+            offeredOrDone.await();
+            return null;
+        });
+        SharedWork work = offered;
+        if (work != null) {
+            work.help(); // returns at once when no work is left
+        }
+        return uninterruptibly(task::get);
+    }
+
+    /** A wait that an interrupt would cut short. */
+    @FunctionalInterface
+    private interface Wait<T> {
+
+        T get() throws InterruptedException, ExecutionException;
+    }
+
+    /** Waits to the end, however often interrupted, and keeps the interrupt for the caller. */
+    private static <T> T uninterruptibly(Wait<T> wait) throws ExecutionException {
         boolean interrupted = false;
         try {
             while (true) {
                 try {
-                    return task.get();
+                    return wait.get();
                 }
                 catch (InterruptedException ex) {
                     interrupted = true;

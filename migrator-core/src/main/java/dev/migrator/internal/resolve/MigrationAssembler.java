@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -13,17 +12,14 @@ import dev.migrator.InvalidMigrationException;
 import dev.migrator.MigrationVersion;
 
 /**
- * Turns the files found in the locations into migrations: parses each name, computes each checksum, pairs rollback
- * scripts with their migrations, and reports bad names, unreadable or invalid files, duplicate versions, duplicate
- * repeatable descriptions and rollback scripts without a migration.
+ * Turns the files found in the locations into migrations: takes each file with its parsed name ({@link NamedFile})
+ * and its checksum (computed beforehand, see {@link Checksums}), pairs rollback scripts with their migrations, and
+ * reports bad names, unreadable or invalid files, duplicate versions, duplicate repeatable descriptions and rollback
+ * scripts without a migration, in the order the files are added.
  */
 final class MigrationAssembler {
 
-    private static final String ROLLBACK_DIR = "rollback/";
-
     private final Problems problems;
-
-    private final ScriptText reader = new ScriptText();
 
     private final Map<MigrationVersion, List<Script>> versioned = new TreeMap<>();
 
@@ -35,37 +31,25 @@ final class MigrationAssembler {
         this.problems = problems;
     }
 
-    /** Adds a file found in a location; files that are not scripts are ignored. */
-    void add(LocatedScript file) {
-        String fileName = file.fileName();
-        if (!fileName.endsWith(ScriptName.SUFFIX)) {
-            if (fileName.toLowerCase(Locale.ROOT).endsWith(ScriptName.SUFFIX)) {
-                problems.add(file.displayName(), 0, file.displayName() + " ends in '"
-                        + fileName.substring(fileName.length() - 4) + "', but scripts must end in '.sql' (lower "
-                        + "case). Fix: rename it to end in .sql");
-            }
+    /**
+     * Adds a file found in a location: a script with its checksum, or the problem with its name; files that are not
+     * scripts are ignored. Problems are reported in the order the files are added.
+     * @param found the file, sorted out by its name
+     * @param checksum the script's checksum; asked for only when the file is a script
+     */
+    void add(NamedFile found, Checksum checksum) {
+        LocatedScript file = found.file();
+        if (found.problem() != null) {
+            problems.add(file.displayName(), 0, found.problem());
             return;
         }
-        String path = file.relativePath();
-        boolean inRollback = path.startsWith(ROLLBACK_DIR);
-        if (!inRollback && (path.contains("/" + ROLLBACK_DIR))) {
-            problems.add(file.displayName(), 0, file.displayName() + " is in a rollback/ directory that is not "
-                    + "directly under its location, so it would run as a migration. Fix: move it to "
-                    + file.location().displayName(ROLLBACK_DIR) + ", where rollback scripts are recognised");
+        if (!found.isScript()) {
             return;
         }
-        ScriptName name;
+        ScriptName name = found.name();
+        String value;
         try {
-            name = inRollback ? ScriptName.rollback(fileName) : ScriptName.migration(fileName);
-        }
-        catch (IllegalArgumentException ex) {
-            problems.add(file.displayName(), 0, file.displayName() + " " + ex.getMessage() + ". Fix: rename it; "
-                    + ScriptName.ACCEPTED);
-            return;
-        }
-        String checksum;
-        try {
-            checksum = file.checksum(reader);
+            value = checksum.get();
         }
         catch (InvalidMigrationException ex) {
             problems.add(ex);
@@ -76,7 +60,7 @@ final class MigrationAssembler {
                     + ". Fix: make it readable by the application", ex);
             return;
         }
-        Script script = new Script(name, file, checksum);
+        Script script = new Script(name, file, value);
         switch (name.type()) {
             case VERSIONED -> versioned.computeIfAbsent(name.version(), (v) -> new ArrayList<>()).add(script);
             case REPEATABLE -> repeatable.computeIfAbsent(name.description(), (d) -> new ArrayList<>()).add(script);
@@ -150,7 +134,7 @@ final class MigrationAssembler {
             return message + " Fix: correct the version in its name, add the migration, or delete it";
         }
         return message + " The migration is " + elsewhere.get(0).file().displayName() + ". Fix: move the "
-                + "rollback script to " + elsewhere.get(0).file().location().displayName(ROLLBACK_DIR);
+                + "rollback script to " + elsewhere.get(0).file().location().displayName(NamedFile.ROLLBACK_DIR);
     }
 
     /** The version as the first script writes it, and its other spellings: {@code 1 (also written 001)}. */
@@ -163,6 +147,13 @@ final class MigrationAssembler {
 
     private static String describe(List<Script> scripts) {
         return scripts.stream().map((s) -> s.file().describe()).collect(Collectors.joining(", "));
+    }
+
+    /** The checksum of a script, or the failure reading it ended in. */
+    @FunctionalInterface
+    interface Checksum {
+
+        String get() throws IOException;
     }
 
     /** A script with its parsed name and checksum. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,8 +74,42 @@ public final class MigrationResolver {
      *         rollback scripts without a migration, invalid UTF-8, unreadable files, missing locations)
      */
     public List<ResolvedMigration> resolve() {
+        return resolve((work) -> {
+        });
+    }
+
+    /**
+     * Resolves every migration like {@link #resolve()}, offering the reading of the files to other threads: once the
+     * files are listed, the work of checksumming them is handed to {@code share}, and any thread may then
+     * {@link SharedWork#help() help} with it while this one works through it too. The outcome does not depend on who
+     * helped.
+     * @param share told about the work once the files are listed
+     * @return the migrations
+     * @throws dev.migrator.InvalidMigrationException as {@link #resolve()}
+     */
+    public List<ResolvedMigration> resolve(Consumer<SharedWork> share) {
         long start = System.nanoTime();
         Problems problems = new Problems();
+        List<NamedFile> files = list(problems).stream().map(NamedFile::of).toList();
+        Checksums checksums = new Checksums(files);
+        share.accept(checksums.work());
+        checksums.work().complete();
+        MigrationAssembler assembler = new MigrationAssembler(problems);
+        for (int i = 0; i < files.size(); i++) {
+            int index = i;
+            assembler.add(files.get(i), () -> checksums.get(index));
+        }
+        List<ResolvedMigration> migrations = assembler.assemble();
+        problems.throwIfAny();
+        if (logger.isDebugEnabled()) {
+            logger.debug("Resolved {} migrations from {} files in {} in {} ms", migrations.size(), files.size(),
+                    locations, (System.nanoTime() - start) / 1_000_000);
+        }
+        return migrations;
+    }
+
+    /** Every file in the locations, in order: location by location, each sorted by relative path. */
+    private List<LocatedScript> list(Problems problems) {
         List<LocatedScript> files = new ArrayList<>();
         for (Location location : parseLocations(problems)) {
             boolean exists = location.onClasspath() ? ClasspathScanner.scan(location, loader(), files, problems)
@@ -83,15 +118,7 @@ public final class MigrationResolver {
                 missing(location, problems);
             }
         }
-        MigrationAssembler assembler = new MigrationAssembler(problems);
-        files.forEach(assembler::add);
-        List<ResolvedMigration> migrations = assembler.assemble();
-        problems.throwIfAny();
-        if (logger.isDebugEnabled()) {
-            logger.debug("Resolved {} migrations from {} files in {} in {} ms", migrations.size(), files.size(),
-                    locations, (System.nanoTime() - start) / 1_000_000);
-        }
-        return migrations;
+        return files;
     }
 
     private ClassLoader loader() {

@@ -1,7 +1,10 @@
 package dev.migrator.internal.command;
 
 import java.sql.SQLException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -11,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import dev.migrator.InvalidMigrationException;
 import dev.migrator.MigratorException;
 import dev.migrator.internal.resolve.ResolvedMigration;
+import dev.migrator.internal.resolve.SharedWork;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -69,6 +73,63 @@ class FileResolutionTests {
         assertThat(catchThrowable(FileResolution.start(() -> {
             throw thrown;
         })::join)).isSameAs(thrown);
+    }
+
+    @Test
+    void aCallerThatJoinsWhileChunksRemainTakesSomeOfThem() {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch lastItemDone = new CountDownLatch(1);
+        Map<Integer, Thread> handledBy = new ConcurrentHashMap<>();
+        List<ResolvedMigration> files = List.of();
+        FileResolution resolution = FileResolution.startSharing((share) -> {
+            started.countDown();
+            SharedWork work = new SharedWork(4, 1, () -> (item) -> {
+                handledBy.put(item, Thread.currentThread());
+                if (item == 0) {
+                    await(lastItemDone); // whoever takes the first chunk waits for the other to take the last
+                }
+                if (item == 3) {
+                    lastItemDone.countDown();
+                }
+            });
+            share.accept(work);
+            work.complete();
+            return files;
+        });
+        await(started); // on a pool thread, so the caller joins a resolution under way
+        assertThat(resolution.join()).isSameAs(files);
+        assertThat(handledBy).containsOnlyKeys(0, 1, 2, 3);
+        assertThat(handledBy.values()).contains(Thread.currentThread());
+        assertThat(new HashSet<>(handledBy.values())).hasSize(2);
+        assertThat(FileResolution.running()).isZero();
+    }
+
+    @Test
+    void aFailureWhileTheCallerHelpsIsThrownByJoinAsTheVeryException() {
+        IllegalStateException thrown = new IllegalStateException("boom");
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch callerFailed = new CountDownLatch(1);
+        AtomicReference<Thread> failedOn = new AtomicReference<>();
+        FileResolution resolution = FileResolution.startSharing((share) -> {
+            started.countDown();
+            SharedWork work = new SharedWork(3, 1, () -> (item) -> {
+                if (item == 1) {
+                    failedOn.set(Thread.currentThread());
+                    callerFailed.countDown();
+                    throw thrown;
+                }
+            });
+            share.accept(work);
+            await(callerFailed); // leaves the chunks to the joining caller
+            work.complete();
+            return List.of();
+        });
+        await(started);
+        Throwable caught = catchThrowable(resolution::join);
+        assertThat(caught).isSameAs(thrown);
+        assertThat(caught.getSuppressed()).isEmpty();
+        assertThat(failedOn.get()).isSameAs(Thread.currentThread());
+        assertThat(catchThrowable(resolution::join)).isSameAs(thrown);
     }
 
     @Test

@@ -1,0 +1,69 @@
+package dev.migrator.internal.resolve;
+
+import java.io.IOException;
+import java.util.List;
+
+import dev.migrator.InvalidMigrationException;
+
+/**
+ * The checksums of the scripts among the files found, computed as {@link SharedWork} (chunks of files that any thread
+ * may take, each thread with a {@link ScriptText} of its own) into one slot per file: the checksum, or the failure
+ * reading the file ended in. The assembler then takes them in the files' order on one thread, so migrations and
+ * problems are those of reading the files one after the other.
+ */
+final class Checksums {
+
+    /** Files per chunk: small enough for a second thread to share 1,000 small files evenly. */
+    static final int CHUNK_SIZE = 16;
+
+    private final List<NamedFile> files;
+
+    private final String[] checksums;
+
+    private final Exception[] failures;
+
+    private final SharedWork work;
+
+    Checksums(List<NamedFile> files) {
+        this.files = files;
+        this.checksums = new String[files.size()];
+        this.failures = new Exception[files.size()];
+        this.work = new SharedWork(files.size(), CHUNK_SIZE, () -> {
+            ScriptText reader = new ScriptText();
+            return (index) -> compute(index, reader);
+        });
+    }
+
+    /** The work of computing the checksums, for the owner to {@link SharedWork#complete() complete}. */
+    SharedWork work() {
+        return work;
+    }
+
+    private void compute(int index, ScriptText reader) {
+        NamedFile file = files.get(index);
+        if (!file.isScript()) {
+            return;
+        }
+        try {
+            checksums[index] = file.file().checksum(reader);
+        }
+        catch (IOException | InvalidMigrationException ex) {
+            failures[index] = ex;
+        }
+    }
+
+    /**
+     * The checksum of the file at an index, once the work is complete.
+     * @throws IOException or {@link InvalidMigrationException}: what reading the file threw
+     */
+    String get(int index) throws IOException {
+        Exception failure = failures[index];
+        if (failure instanceof IOException io) {
+            throw io;
+        }
+        if (failure instanceof InvalidMigrationException invalid) {
+            throw invalid;
+        }
+        return checksums[index];
+    }
+}
