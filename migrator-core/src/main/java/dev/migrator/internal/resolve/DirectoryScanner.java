@@ -37,7 +37,7 @@ final class DirectoryScanner {
                         @Override
                         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                             if (attrs.isRegularFile() && !isHidden(file)) {
-                                files.add(new FileScript(location, relativePath(root, file), file, root));
+                                files.add(new FileScript(location, relativePath(root, file), file, root, attrs.size()));
                             }
                             return FileVisitResult.CONTINUE;
                         }

@@ -12,10 +12,18 @@ final class FileScript extends LocatedScript {
 
     private final Path root;
 
-    FileScript(Location location, String relativePath, Path file, Path root) {
+    private final long listedSize;
+
+    FileScript(Location location, String relativePath, Path file, Path root, long listedSize) {
         super(location, relativePath);
         this.file = file;
         this.root = root;
+        this.listedSize = listedSize;
+    }
+
+    @Override
+    long listedSize() {
+        return listedSize;
     }
 
     @Override

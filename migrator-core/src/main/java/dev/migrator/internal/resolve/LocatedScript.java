@@ -57,10 +57,15 @@ abstract class LocatedScript implements ScriptResource {
         return relativePath;
     }
 
+    /** The file's size as its listing gave it, or -1 when not known (see {@link ScriptText#checksumOf}). */
+    long listedSize() {
+        return -1;
+    }
+
     /** The SHA-256 of the normalised content, in one pass over the file, with the given reader's buffers. */
     String checksum(ScriptText reader) throws IOException {
         try (InputStream in = open()) {
-            return reader.checksumOf(in, displayName);
+            return reader.checksumOf(in, displayName, listedSize());
         }
     }
 

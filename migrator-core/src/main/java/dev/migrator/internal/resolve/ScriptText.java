@@ -44,6 +44,9 @@ final class ScriptText {
 
     private final MessageDigest digest = sha256();
 
+    /** The size the file is expected to end at (see {@link #checksumOf(InputStream, String, long)}), or -1. */
+    private long expectedSize = -1;
+
     /** Whether the last character collected was a CR (so an LF right after it is dropped). */
     private boolean charAfterCr;
 
@@ -52,7 +55,19 @@ final class ScriptText {
 
     /** The SHA-256 (lower-case hex) of the normalised content. */
     String checksumOf(InputStream in, String displayName) throws IOException {
+        return checksumOf(in, displayName, -1);
+    }
+
+    /**
+     * The SHA-256 (lower-case hex) of the normalised content of a regular file whose size was just listed: once that
+     * many bytes came in a read that asked for more, the file is taken to end there, which saves the read that would
+     * only find the end (a fifth of the system calls per file of a no-op start). A read from a regular file stops
+     * short only at the end of the file; a file that grew since it was listed is read on to its end as usual.
+     * @param listedSize the size the directory listing gave, or -1 when not known
+     */
+    String checksumOf(InputStream in, String displayName, long listedSize) throws IOException {
         digest.reset();
+        expectedSize = listedSize;
         normalise(in, displayName, digest::update, null);
         return hex(digest.digest());
     }
@@ -69,6 +84,7 @@ final class ScriptText {
     static ScriptContent read(InputStream in, String displayName) throws IOException {
         ScriptText reader = new ScriptText();
         reader.digest.reset();
+        reader.expectedSize = -1;
         ScriptContent.Builder content = new ScriptContent.Builder();
         reader.normalise(in, displayName, reader.digest::update, content);
         return content.build(hex(reader.digest.digest()));
@@ -134,9 +150,11 @@ final class ScriptText {
         boolean afterCr = false;
         boolean first = true;
         boolean end = false;
+        long consumed = 0;
         while (!end) {
             int start = undecoded.position();
-            int read = in.readNBytes(buffer, start, buffer.length - start);
+            int read = fill(in, start, buffer.length - start, consumed);
+            consumed += read;
             end = read < buffer.length - start;
             int from = start;
             int to = start + read;
@@ -198,6 +216,27 @@ final class ScriptText {
             undecoded.compact();
             sink.write(out, 0, n);
         }
+    }
+
+    /**
+     * Reads up to {@code length} bytes into the buffer at {@code offset}, fewer only at the end of the file: like
+     * {@link InputStream#readNBytes(byte[], int, int)}, except that it stops without another read once a read that
+     * came short brought the file to its {@link #expectedSize}.
+     * @param consumed the bytes of the file read before this call
+     */
+    private int fill(InputStream in, int offset, int length, long consumed) throws IOException {
+        int total = 0;
+        while (total < length) {
+            int n = in.read(buffer, offset + total, length - total);
+            if (n < 0) {
+                break;
+            }
+            total += n;
+            if (total < length && consumed + total == expectedSize) {
+                break;
+            }
+        }
+        return total;
     }
 
     /**

@@ -52,7 +52,7 @@ class FileScriptTests {
     }
 
     private FileScript script(Path file) {
-        return new FileScript(Location.parse("filesystem:" + dir), dir.relativize(file).toString(), file, dir);
+        return new FileScript(Location.parse("filesystem:" + dir), dir.relativize(file).toString(), file, dir, -1);
     }
 
     private static byte[] utf8(String text) {

@@ -135,4 +135,68 @@ class ScriptTextTests {
         System.arraycopy(b, 0, all, a.length, b.length);
         return all;
     }
+
+    @Test
+    void aFileOfItsListedSizeIsReadWithoutTheReadThatFindsTheEnd() throws IOException {
+        byte[] bytes = utf8("create table t (id int);\n");
+        CountingStream in = new CountingStream(bytes, Integer.MAX_VALUE);
+        String checksum = new ScriptText().checksumOf(in, "V1__t.sql", bytes.length);
+        assertThat(checksum).isEqualTo(checksum(bytes));
+        assertThat(in.reads).isEqualTo(1);
+        CountingStream unknownSize = new CountingStream(bytes, Integer.MAX_VALUE);
+        new ScriptText().checksumOf(unknownSize, "V1__t.sql", -1);
+        assertThat(unknownSize.reads).isEqualTo(2);
+    }
+
+    @Test
+    void aFileThatGrewSinceItWasListedIsReadToItsEnd() throws IOException {
+        // a regular file's read gives all that was asked for up to the end of the file
+        byte[] bytes = new byte[40_000];
+        Arrays.fill(bytes, (byte) 'x');
+        for (long listed : new long[] {10, 16 * 1024, 16 * 1024 - 1, 39_999}) {
+            assertThat(new ScriptText().checksumOf(new CountingStream(bytes, Integer.MAX_VALUE), "V1__t.sql", listed))
+                    .as("listed %d", listed).isEqualTo(checksum(bytes));
+        }
+    }
+
+    @Test
+    void aFileThatShrankSinceItWasListedIsReadToItsEnd() throws IOException {
+        byte[] bytes = new byte[40_000];
+        Arrays.fill(bytes, (byte) 'x');
+        for (long listed : new long[] {40_001, 100_000}) {
+            for (int chunk : new int[] {1, 7, 16 * 1024, Integer.MAX_VALUE}) {
+                assertThat(new ScriptText().checksumOf(new CountingStream(bytes, chunk), "V1__t.sql", listed))
+                        .as("listed %d, reads of %d", listed, chunk).isEqualTo(checksum(bytes));
+            }
+        }
+    }
+
+    @Test
+    void aFileOfItsListedSizeReadInPiecesIsReadWhole() throws IOException {
+        byte[] bytes = new byte[20_000];
+        Arrays.fill(bytes, (byte) 'y');
+        for (int chunk : new int[] {1, 3, 1000, 16 * 1024}) {
+            assertThat(new ScriptText().checksumOf(new CountingStream(bytes, chunk), "V1__t.sql", bytes.length))
+                    .as("reads of %d", chunk).isEqualTo(checksum(bytes));
+        }
+    }
+
+    /** Hands out at most {@code chunk} bytes per read and counts the reads. */
+    private static final class CountingStream extends ByteArrayInputStream {
+
+        private final int chunk;
+
+        int reads;
+
+        CountingStream(byte[] bytes, int chunk) {
+            super(bytes);
+            this.chunk = chunk;
+        }
+
+        @Override
+        public synchronized int read(byte[] b, int off, int len) {
+            reads++;
+            return super.read(b, off, Math.min(len, chunk));
+        }
+    }
 }
