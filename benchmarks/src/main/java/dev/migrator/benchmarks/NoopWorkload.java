@@ -14,6 +14,9 @@ import dev.migrator.internal.resolve.MigrationResolver;
  */
 final class NoopWorkload {
 
+    /** The row of raw JDBC connecting and reading the whole history table (see {@link Tool#readHistory}). */
+    static final String HISTORY_FLOOR = " floor with history read";
+
     private final Session session;
 
     NoopWorkload(Session session) {
@@ -30,6 +33,7 @@ final class NoopWorkload {
         Map<Tool, Stats> validate = session.row("noop-" + n + " validate");
         Map<Tool, Stats> status = session.row("noop-" + n + " status/info");
         Map<Tool, Stats> resolve = session.row("noop-" + n + " migrator resolve only");
+        Map<Tool, Stats> history = session.row("noop-" + n + HISTORY_FLOOR);
         for (int run = 0; run < session.allRuns(); run++) {
             for (Tool tool : session.tools) {
                 String url = session.ws.url(dbs.get(tool));
@@ -42,6 +46,12 @@ final class NoopWorkload {
             // the file-side share of migrator's start-up: find the files, read them, checksum them (no database)
             session.time(resolve, Tool.MIGRATOR, run,
                     () -> new MigrationResolver(List.of("filesystem:" + dir), null).resolve());
+            if (dbs.containsKey(Tool.MIGRATOR)) {
+                // what any tool must at least do on a no-op start: connect and read the n history rows (here
+                // migrator's, with raw JDBC): the floor plus the server's first catalog access and the rows
+                String url = session.ws.url(dbs.get(Tool.MIGRATOR));
+                session.time(history, Tool.RAW, run, () -> Tool.readHistory(url));
+            }
         }
         // raw floor is the same for every command
         validate.put(Tool.RAW, migrate.get(Tool.RAW));

@@ -46,6 +46,15 @@ final class Report {
                     continue;
                 }
                 boolean floor = e.getKey().startsWith("noop-");
+                if (e.getKey().endsWith(NoopWorkload.HISTORY_FLOOR)) {
+                    Stats select1 = results.rows.get(e.getKey().replace(NoopWorkload.HISTORY_FLOOR, " migrate"))
+                            .get(Tool.RAW);
+                    System.out.printf(Locale.ROOT, "| %s | %s | %s | %s-%s | %s |%n", e.getKey(),
+                            "raw: connect + read all history rows", f(s.median()), f(s.min()), f(s.max()),
+                            (select1 == null || select1.count() == 0) ? ""
+                                    : String.format(Locale.ROOT, "%.2fx", s.median() / select1.median()));
+                    continue;
+                }
                 if (t.getKey() == Tool.RAW && floor && !e.getKey().endsWith(" migrate")) {
                     continue; // the same floor, printed once in the migrate row
                 }
