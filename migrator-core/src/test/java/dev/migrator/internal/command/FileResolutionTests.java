@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
@@ -15,6 +14,7 @@ import dev.migrator.InvalidMigrationException;
 import dev.migrator.MigratorException;
 import dev.migrator.internal.resolve.ResolvedMigration;
 import dev.migrator.internal.resolve.SharedWork;
+import dev.migrator.test.Latches;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -29,7 +29,7 @@ class FileResolutionTests {
         List<ResolvedMigration> files = List.of();
         FileResolution resolution = FileResolution.start(() -> {
             worker.set(Thread.currentThread());
-            await(release);
+            Latches.await(release);
             return files;
         });
         release.countDown();
@@ -48,7 +48,7 @@ class FileResolutionTests {
             ran.countDown();
             return List.of();
         });
-        await(ran); // never joined yet
+        Latches.await(ran); // never joined yet
         assertThat(worker.get()).isNotSameAs(Thread.currentThread());
         assertThat(worker.get().isDaemon()).isTrue();
         assertThat(resolution.join()).isEmpty();
@@ -86,7 +86,7 @@ class FileResolutionTests {
             SharedWork work = new SharedWork(4, 1, () -> (item) -> {
                 handledBy.put(item, Thread.currentThread());
                 if (item == 0) {
-                    await(lastItemDone); // whoever takes the first chunk waits for the other to take the last
+                    Latches.await(lastItemDone); // whoever takes the first chunk waits for the other to take the last
                 }
                 if (item == 3) {
                     lastItemDone.countDown();
@@ -96,7 +96,7 @@ class FileResolutionTests {
             work.complete();
             return files;
         });
-        await(started); // on a pool thread, so the caller joins a resolution under way
+        Latches.await(started); // on a pool thread, so the caller joins a resolution under way
         assertThat(resolution.join()).isSameAs(files);
         assertThat(handledBy).containsOnlyKeys(0, 1, 2, 3);
         assertThat(handledBy.values()).contains(Thread.currentThread());
@@ -120,11 +120,11 @@ class FileResolutionTests {
                 }
             });
             share.accept(work);
-            await(callerFailed); // leaves the chunks to the joining caller
+            Latches.await(callerFailed); // leaves the chunks to the joining caller
             work.complete();
             return List.of();
         });
-        await(started);
+        Latches.await(started);
         Throwable caught = catchThrowable(resolution::join);
         assertThat(caught).isSameAs(thrown);
         assertThat(caught.getSuppressed()).isEmpty();
@@ -150,10 +150,10 @@ class FileResolutionTests {
         CountDownLatch release = new CountDownLatch(1);
         FileResolution resolution = FileResolution.start(() -> {
             started.countDown();
-            await(release);
+            Latches.await(release);
             return List.of();
         });
-        await(started); // running in the background, so the caller only waits in join
+        Latches.await(started); // running in the background, so the caller only waits in join
         Thread releaser = new Thread(() -> {
             sleep(50);
             release.countDown();
@@ -173,7 +173,7 @@ class FileResolutionTests {
     void aStepBeforeJoinRunsWhileResolving() throws SQLException {
         CountDownLatch stepRan = new CountDownLatch(1);
         FileResolution resolution = FileResolution.start(() -> {
-            await(stepRan); // finishes only once the step ran: both were under way at the same time
+            Latches.await(stepRan); // finishes only once the step ran: both were under way at the same time
             return List.of();
         });
         String result = resolution.beforeJoin(() -> {
@@ -190,7 +190,7 @@ class FileResolutionTests {
         CountDownLatch stepFailed = new CountDownLatch(1);
         InvalidMigrationException files = new InvalidMigrationException("V1__a.sql", 0, "bad files");
         FileResolution resolution = FileResolution.start(() -> {
-            await(stepFailed); // fails only after the step failed: the step's failure must wait for it
+            Latches.await(stepFailed); // fails only after the step failed: the step's failure must wait for it
             throw files;
         });
         SQLException step = new SQLException("relation does not exist", "42P01");
@@ -236,17 +236,6 @@ class FileResolutionTests {
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            if (!latch.await(10, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("latch not released");
-            }
-        }
-        catch (InterruptedException ex) {
-            throw new IllegalStateException(ex);
         }
     }
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.migrator.InvalidMigrationException;
+import dev.migrator.test.Latches;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -94,7 +95,7 @@ class HelpedResolutionTests {
         CompletableFuture<List<ResolvedMigration>> resolved = CompletableFuture.supplyAsync(
                 () -> resolver().resolve((work) -> {
                     offered.complete(work);
-                    await(helped);
+                    Latches.await(helped);
                 }), (task) -> new Thread(task).start());
         offered.get(10, TimeUnit.SECONDS).help();
         helped.countDown();
@@ -126,16 +127,5 @@ class HelpedResolutionTests {
         Path file = dir.resolve(relative);
         Files.createDirectories(file.getParent());
         return Files.writeString(file, content);
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            if (!latch.await(10, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("latch not released");
-            }
-        }
-        catch (InterruptedException ex) {
-            throw new IllegalStateException(ex);
-        }
     }
 }

@@ -5,12 +5,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
+
+import dev.migrator.test.Latches;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -30,14 +31,14 @@ class SharedWorkTests {
                 assertThat(handledBy.putIfAbsent(item, Thread.currentThread())).isNull();
                 if (item == 0) {
                     ownerBusy.countDown();
-                    await(helperDone); // the owner holds its first chunk until the helper took the rest
+                    Latches.await(helperDone); // the owner holds its first chunk until the helper took the rest
                 }
             };
         });
         AtomicReference<Throwable> ownerCaught = new AtomicReference<>();
         Thread owner = new Thread(() -> ownerCaught.set(catchThrowable(work::complete)));
         owner.start();
-        await(ownerBusy);
+        Latches.await(ownerBusy);
         work.help();
         helperDone.countDown();
         owner.join(10_000);
@@ -60,7 +61,7 @@ class SharedWorkTests {
             handledBy.put(item, Thread.currentThread());
             if (item == 0) {
                 ownerBusy.countDown();
-                await(helperDone);
+                Latches.await(helperDone);
             }
             if (item == 2) {
                 throw thrown;
@@ -69,7 +70,7 @@ class SharedWorkTests {
         AtomicReference<Throwable> ownerCaught = new AtomicReference<>();
         Thread owner = new Thread(() -> ownerCaught.set(catchThrowable(work::complete)));
         owner.start();
-        await(ownerBusy);
+        Latches.await(ownerBusy);
         work.help(); // takes 1 and 2, which fails: 3 to 5 are not started; the helper itself does not throw
         helperDone.countDown();
         owner.join(10_000);
@@ -85,16 +86,5 @@ class SharedWorkTests {
         IntConsumer worker = handled::add;
         new SharedWork(5, 2, () -> worker).complete();
         assertThat(handled).containsExactly(0, 1, 2, 3, 4);
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            if (!latch.await(10, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("latch not released");
-            }
-        }
-        catch (InterruptedException ex) {
-            throw new IllegalStateException(ex);
-        }
     }
 }
