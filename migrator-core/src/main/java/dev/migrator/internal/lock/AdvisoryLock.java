@@ -74,10 +74,7 @@ public final class AdvisoryLock {
      */
     public void takenWith(Connection connection, long serverKey) throws SQLException {
         if (serverKey != key) {
-            try (PreparedStatement ps = connection.prepareStatement("select pg_advisory_unlock(?)")) {
-                ps.setLong(1, serverKey);
-                ps.execute();
-            }
+            unlock(connection, serverKey);
             throw new IllegalStateException("The server computed the lock key " + serverKey + " for " + name
                     + ", this JVM " + key + "; released it. This is a bug in migrator: please report it");
         }
@@ -145,6 +142,10 @@ public final class AdvisoryLock {
 
     /** Releases the lock; a no-op when the session does not hold it. */
     public void release(Connection connection) throws SQLException {
+        unlock(connection, key);
+    }
+
+    private static void unlock(Connection connection, long key) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("select pg_advisory_unlock(?)")) {
             ps.setLong(1, key);
             ps.execute();
