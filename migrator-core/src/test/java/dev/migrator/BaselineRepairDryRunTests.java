@@ -59,6 +59,14 @@ class BaselineRepairDryRunTests {
     }
 
     @Test
+    void baselineOnMigrateDoesNotCountTheNewHistoryTableItself() {
+        files.file("1_a.sql", "create table a (id int);");
+        MigrateResult result = files.config().table("MigratorHistory").baselineOnMigrate(true).load().migrate();
+        assertThat(result.applied()).hasSize(1);
+        assertThat(db.value("select count(*) from \"MigratorHistory\" where type = 'baseline'")).isEqualTo("0");
+    }
+
+    @Test
     void repairAcceptsEditedChecksumsByAppendingAnAuditRow() {
         files.file("1_a.sql", "create table a (id int);");
         files.migrator().migrate();

@@ -1,7 +1,5 @@
 package dev.migrator.internal.command;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -50,8 +48,7 @@ final class MigrateCommand {
         List<HistoryEntry> rows = StatusReader.readHistory(session, resolution);
         List<ResolvedMigration> files = resolution.join();
         if (rows == null) {
-            createHistory();
-            rows = session.history().read(session.connection());
+            rows = createHistory();
         }
         StatusReader.Snapshot snapshot = StatusReader.of(session, files, rows);
         List<ValidateResult.Problem> problems = session.config().isValidateOnMigrate()
@@ -131,8 +128,11 @@ final class MigrateCommand {
         return (version != null) ? version.toString() : "<none>";
     }
 
-    /** Creates the history table, which does not exist (baselining when asked). */
-    private void createHistory() throws SQLException {
+    /**
+     * Creates the history table, which does not exist (baselining when asked), and returns its rows: none, or the
+     * baseline row. Nobody else writes to it meanwhile: this run holds the lock.
+     */
+    private List<HistoryEntry> createHistory() throws SQLException {
         HistoryTable history = session.history();
         boolean schemaConfigured = session.config().getSchema() != null;
         if (schemaConfigured && !history.schemaExists(session.connection())) {
@@ -142,8 +142,7 @@ final class MigrateCommand {
             }
             logger.info("Creating schema \"{}\"", history.schema());
         }
-        int tables = countTables();
-        history.create(session.connection(), schemaConfigured && session.config().isCreateSchema());
+        int tables = history.create(session.connection(), schemaConfigured && session.config().isCreateSchema());
         logger.info("Created the history table {}", history.qualifiedName());
         if (tables > 0 && session.config().isBaselineOnMigrate()) {
             MigrationVersion version = session.config().getBaselineVersion();
@@ -152,24 +151,13 @@ final class MigrateCommand {
                     session.config().getBaselineDescription(), null, true, 0, null));
             logger.info("Schema \"{}\" had {} table(s) but no history: baselined at version {}", history.schema(),
                     tables, version);
-            return;
+            return history.read(session.connection());
         }
         if (tables > 0) {
             logger.warn("Schema \"{}\" has {} table(s) but had no history table. If this database is already at "
                     + "some version, baseline it (migrator.baseline-on-migrate=true or Migrator.baseline) so its "
                     + "migrations are not applied again.", history.schema(), tables);
         }
-    }
-
-    private int countTables() throws SQLException {
-        String sql = "select count(*) from pg_class c join pg_namespace n on n.oid = c.relnamespace "
-                + "where n.nspname = ? and c.relkind in ('r', 'p', 'v', 'm', 'f')";
-        try (PreparedStatement ps = session.connection().prepareStatement(sql)) {
-            ps.setString(1, session.history().schema());
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        }
+        return List.of();
     }
 }

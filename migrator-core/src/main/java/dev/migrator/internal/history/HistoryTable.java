@@ -222,11 +222,15 @@ public final class HistoryTable {
     }
 
     /**
-     * Creates the table (and, when asked, its schema) if it does not exist.
+     * Creates the table (and, when asked, its schema) if it does not exist, and counts the relations that were in the
+     * schema already (tables, partitioned tables, views, materialized views, foreign tables; the history table not
+     * counted).
      * @param createSchema whether to create the schema too
+     * @return how many such relations the schema holds besides the history table
      */
-    public void create(Connection connection, boolean createSchema) throws SQLException {
-        // one round trip and, in auto-commit mode, one transaction (one commit) for all of it
+    public int create(Connection connection, boolean createSchema) throws SQLException {
+        // one round trip and, in auto-commit mode, one transaction (one commit) for all of it; the count comes last,
+        // in the same transaction, so it sees the new table and leaves it out by name
         String sql = (createSchema ? "create schema if not exists " + quote(schema) + ";\n" : "")
                 + "create table if not exists " + qualified + " ("
                 + "id bigserial primary key, "
@@ -240,9 +244,23 @@ public final class HistoryTable {
                 + "applied_at timestamptz not null default now(), "
                 + "duration_ms integer not null, "
                 + "error_message text);\n"
-                + "comment on table " + qualified + " is '" + COMMENT_PREFIX + FORMAT_VERSION + "'";
+                + "comment on table " + qualified + " is '" + COMMENT_PREFIX + FORMAT_VERSION + "';\n"
+                + "select count(*) from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = "
+                + SqlLiteral.text(schema) + " and c.relkind in ('r', 'p', 'v', 'm', 'f') and c.relname <> "
+                + SqlLiteral.text(table);
         try (Statement st = connection.createStatement()) {
-            st.execute(sql);
+            boolean rows = st.execute(sql);
+            while (!rows && st.getUpdateCount() != -1) {
+                rows = st.getMoreResults();
+            }
+            if (!rows) {
+                throw new IllegalStateException("Creating " + qualified + " returned no count of the relations in "
+                        + "its schema; this is a bug in migrator: please report it");
+            }
+            try (ResultSet rs = st.getResultSet()) {
+                rs.next();
+                return rs.getInt(1);
+            }
         }
     }
 
