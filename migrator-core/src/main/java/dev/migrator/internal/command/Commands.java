@@ -53,22 +53,22 @@ public final class Commands {
     }
 
     public MigrateResult migrate() {
-        return runWithFiles("migrate", true, (session, files) -> new MigrateCommand(session, files).run());
+        return runWithFiles("migrate", true, true, (session, files) -> new MigrateCommand(session, files).run());
     }
 
     public MigrationStatus status() {
         // resolution errors come first here, as status() always resolved before connecting
-        return withFiles(true, (files) -> withSession(false,
+        return withFiles(true, false, (files) -> withSession(false,
                 (session) -> StatusReader.read(session, files).status()));
     }
 
     public ValidateResult validate() {
-        return runWithFiles("validate", false, ValidateCommand::run);
+        return runWithFiles("validate", false, true, ValidateCommand::run);
     }
 
     public RollbackResult rollback(String target) {
         MigrationVersion version = (target == null || target.isBlank()) ? null : parseVersion("target", target);
-        return runWithFiles("rollback", true,
+        return runWithFiles("rollback", true, false,
                 (session, files) -> new RollbackCommand(session, files).run(version));
     }
 
@@ -83,11 +83,11 @@ public final class Commands {
     }
 
     public RepairResult repair() {
-        return runWithFiles("repair", true, (session, files) -> RepairCommand.run(session, files));
+        return runWithFiles("repair", true, false, (session, files) -> RepairCommand.run(session, files));
     }
 
     public DryRunResult dryRun() {
-        return runWithFiles("dry-run", true, (session, files) -> new DryRunCommand(session, files).run());
+        return runWithFiles("dry-run", true, true, (session, files) -> new DryRunCommand(session, files).run());
     }
 
     public List<HistoryEntry> history(String version) {
@@ -112,9 +112,13 @@ public final class Commands {
         }
     }
 
-    /** A run of a command that needs the files: resolved while connecting, joined inside the session. */
-    private <T> T runWithFiles(String command, boolean locking, FilesWork<T> work) {
-        return run(command, () -> withFiles(false,
+    /**
+     * A run of a command that needs the files: resolved while connecting, joined inside the session; with
+     * {@code keepTexts} for a command that parses or runs pending scripts, which then come from memory instead of being
+     * read again.
+     */
+    private <T> T runWithFiles(String command, boolean locking, boolean keepTexts, FilesWork<T> work) {
+        return run(command, () -> withFiles(false, keepTexts,
                 (files) -> withSession(locking, (session) -> work.run(session, files))));
     }
 
@@ -139,8 +143,8 @@ public final class Commands {
      * {@code filesFirst}, as the exception thrown with the body's failure suppressed (the order a run that resolved
      * before connecting reports them in). Either way no resolution thread outlives the command.
      */
-    private <T> T withFiles(boolean filesFirst, Function<FileResolution, T> body) {
-        FileResolution files = FileResolution.start(resolver);
+    private <T> T withFiles(boolean filesFirst, boolean keepTexts, Function<FileResolution, T> body) {
+        FileResolution files = keepTexts ? FileResolution.startKeepingTexts(resolver) : FileResolution.start(resolver);
         T result;
         try {
             result = body.apply(files);

@@ -80,6 +80,14 @@ final class FileResolution {
         return startSharing(resolver::resolve);
     }
 
+    /**
+     * Starts resolving the files in the background, keeping the texts of migration scripts for the run (see
+     * {@link MigrationResolver#resolveKeepingTexts}); a caller that joins early helps read them.
+     */
+    static FileResolution startKeepingTexts(MigrationResolver resolver) {
+        return startSharing(resolver::resolveKeepingTexts);
+    }
+
     /** Starts a resolution in the background. */
     static FileResolution start(Supplier<List<ResolvedMigration>> resolution) {
         return startSharing((share) -> resolution.get());

@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.util.List;
 
 import dev.migrator.InvalidMigrationException;
+import dev.migrator.MigrationType;
 
 /**
  * The checksums of the scripts among the files found, computed as {@link SharedWork} (chunks of files that any thread
  * may take, each thread with a {@link ScriptText} of its own) into one slot per file: the checksum, or the failure
- * reading the file ended in. The assembler then takes them in the files' order on one thread, so migrations and
+ * reading the file ended in; and, within a {@link TextBudget}, the normalised bytes of migration scripts (not of
+ * rollback scripts), so that the run does not read them again. The assembler then takes them in the files' order on one thread, so migrations and
  * problems are those of reading the files one after the other.
  */
 final class Checksums {
@@ -22,12 +24,18 @@ final class Checksums {
 
     private final Exception[] failures;
 
+    private final byte[][] texts;
+
+    private final TextBudget budget;
+
     private final SharedWork work;
 
-    Checksums(List<NamedFile> files) {
+    Checksums(List<NamedFile> files, TextBudget budget) {
         this.files = files;
+        this.budget = budget;
         this.checksums = new String[files.size()];
         this.failures = new Exception[files.size()];
+        this.texts = new byte[files.size()][];
         this.work = new SharedWork(files.size(), CHUNK_SIZE, () -> {
             ScriptText reader = new ScriptText();
             return (index) -> compute(index, reader);
@@ -45,11 +53,21 @@ final class Checksums {
             return;
         }
         try {
-            checksums[index] = file.file().checksum(reader);
+            boolean keep = file.name().type() != MigrationType.ROLLBACK;
+            checksums[index] = file.file().checksum(reader, keep ? budget.fileBytes() : 0);
+            int kept = reader.keptLength();
+            if (keep && kept >= 0 && budget.take(kept)) {
+                texts[index] = reader.keptCopy();
+            }
         }
         catch (IOException | InvalidMigrationException ex) {
             failures[index] = ex;
         }
+    }
+
+    /** The normalised bytes of the file at an index, once the work is complete; {@code null} when not kept. */
+    byte[] text(int index) {
+        return texts[index];
     }
 
     /**

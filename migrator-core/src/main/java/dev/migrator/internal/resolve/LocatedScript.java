@@ -62,10 +62,13 @@ abstract class LocatedScript implements ScriptResource {
         return -1;
     }
 
-    /** The SHA-256 of the normalised content, in one pass over the file, with the given reader's buffers. */
-    String checksum(ScriptText reader) throws IOException {
+    /**
+     * The SHA-256 of the normalised content, in one pass over the file, with the given reader's buffers; the reader
+     * also keeps the normalised bytes when there are at most {@code keepUpTo} (see {@link ScriptText#keptLength()}).
+     */
+    String checksum(ScriptText reader, int keepUpTo) throws IOException {
         try (InputStream in = open()) {
-            return reader.checksumOf(in, displayName, listedSize());
+            return reader.checksumOf(in, displayName, listedSize(), keepUpTo);
         }
     }
 

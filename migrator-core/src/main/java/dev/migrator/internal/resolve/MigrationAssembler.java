@@ -36,8 +36,9 @@ final class MigrationAssembler {
      * scripts are ignored. Problems are reported in the order the files are added.
      * @param found the file, sorted out by its name
      * @param checksum the script's checksum; asked for only when the file is a script
+     * @param text the script's normalised bytes when they were kept (see {@link KeptScript}), else {@code null}
      */
-    void add(NamedFile found, Checksum checksum) {
+    void add(NamedFile found, Checksum checksum, byte[] text) {
         LocatedScript file = found.file();
         if (found.problem() != null) {
             problems.add(file.displayName(), 0, found.problem());
@@ -60,7 +61,7 @@ final class MigrationAssembler {
                     + ". Fix: make it readable by the application", ex);
             return;
         }
-        Script script = new Script(name, file, value);
+        Script script = new Script(name, file, value, (text != null) ? new KeptScript(file, text, value) : file);
         switch (name.type()) {
             case VERSIONED -> versioned.computeIfAbsent(name.version(), (v) -> new ArrayList<>()).add(script);
             case REPEATABLE -> repeatable.computeIfAbsent(name.description(), (d) -> new ArrayList<>()).add(script);
@@ -156,12 +157,12 @@ final class MigrationAssembler {
         String get() throws IOException;
     }
 
-    /** A script with its parsed name and checksum. */
-    private record Script(ScriptName name, LocatedScript file, String checksum) {
+    /** A script with its parsed name and checksum, and the resource it runs from (the file, or its kept text). */
+    private record Script(ScriptName name, LocatedScript file, String checksum, ScriptResource resource) {
 
         ResolvedMigration toMigration(ScriptResource rollback) {
             return new ResolvedMigration(name.version(), name.description(), name.type(), file.relativePath(),
-                    checksum, file, rollback);
+                    checksum, resource, rollback);
         }
 
         @Override

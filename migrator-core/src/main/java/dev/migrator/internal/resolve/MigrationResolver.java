@@ -88,16 +88,32 @@ public final class MigrationResolver {
      * @throws dev.migrator.InvalidMigrationException as {@link #resolve()}
      */
     public List<ResolvedMigration> resolve(Consumer<SharedWork> share) {
+        return resolve(share, TextBudget.NONE);
+    }
+
+    /**
+     * Resolves every migration like {@link #resolve(Consumer)}, keeping the text of migration scripts up to 1 MB each
+     * and 16 MB in all for the run that follows: their {@link ResolvedMigration#resource()} then reads exactly what
+     * was checksummed, from memory (see {@link KeptScript}). For commands that run or parse pending scripts.
+     * @param share told about the work once the files are listed
+     * @return the migrations
+     * @throws dev.migrator.InvalidMigrationException as {@link #resolve()}
+     */
+    public List<ResolvedMigration> resolveKeepingTexts(Consumer<SharedWork> share) {
+        return resolve(share, TextBudget.standard());
+    }
+
+    List<ResolvedMigration> resolve(Consumer<SharedWork> share, TextBudget budget) {
         long start = System.nanoTime();
         Problems problems = new Problems();
         List<NamedFile> files = list(problems).stream().map(NamedFile::of).toList();
-        Checksums checksums = new Checksums(files);
+        Checksums checksums = new Checksums(files, budget);
         share.accept(checksums.work());
         checksums.work().complete();
         MigrationAssembler assembler = new MigrationAssembler(problems);
         for (int i = 0; i < files.size(); i++) {
             int index = i;
-            assembler.add(files.get(i), () -> checksums.get(index));
+            assembler.add(files.get(i), () -> checksums.get(index), checksums.text(index));
         }
         List<ResolvedMigration> migrations = assembler.assemble();
         problems.throwIfAny();

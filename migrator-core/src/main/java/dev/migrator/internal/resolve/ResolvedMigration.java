@@ -13,7 +13,8 @@ import dev.migrator.MigrationVersion;
  *        {@code billing/002_add_invoices.sql}); this is what the history table records
  * @param checksum SHA-256 (lower-case hex) of the content as UTF-8 after dropping a leading BOM and turning CRLF and
  *        CR into LF
- * @param resource the file, to read its content when it runs
+ * @param resource the file, to read its content when it runs; or, when the resolution kept it, the text as it was
+ *        checksummed (see {@link KeptScript})
  * @param rollback the paired rollback script, or {@code null}
  */
 public record ResolvedMigration(MigrationVersion version, String description, MigrationType type, String script,

@@ -41,6 +41,45 @@ public final class ScriptContent implements CharSequence {
         this.checksum = checksum;
     }
 
+    /**
+     * The content of bytes that {@link ScriptText} has already checked and normalised (valid UTF-8, no BOM, LF line
+     * ends; see {@link KeptScript}). ASCII text is taken page by page as it is (a text of one page is not even
+     * copied: the array becomes the page, so it must never change afterwards); other text is decoded.
+     * @param utf8 the normalised bytes
+     * @param checksum their SHA-256
+     */
+    static ScriptContent ofNormalised(byte[] utf8, String checksum) {
+        if (!isAscii(utf8)) {
+            String text = new String(utf8, StandardCharsets.UTF_8);
+            Builder builder = new Builder();
+            for (int i = 0; i < text.length(); i++) {
+                builder.append(text.charAt(i));
+            }
+            return builder.build(checksum);
+        }
+        int pages = (utf8.length + PAGE_SIZE - 1) >>> PAGE_BITS;
+        byte[][] narrow = new byte[pages][];
+        if (pages == 1) {
+            narrow[0] = utf8;
+        }
+        else {
+            for (int page = 0; page < pages; page++) {
+                narrow[page] = Arrays.copyOfRange(utf8, page << PAGE_BITS,
+                        Math.min(utf8.length, (page + 1) << PAGE_BITS));
+            }
+        }
+        return new ScriptContent(narrow, new char[pages][], utf8.length, checksum);
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The SHA-256 (lower-case hex) of this text encoded as UTF-8: the script's checksum. */
     public String checksum() {
         return checksum;

@@ -18,8 +18,9 @@ public interface ScriptResource {
      * Reads the content: strictly decoded UTF-8 (invalid bytes are an
      * {@link dev.migrator.InvalidMigrationException} naming the file and byte offset), a leading BOM dropped, CRLF
      * and CR turned into LF, together with its checksum, computed over exactly this text in the same pass. The text
-     * is held once, one byte per character where it can be (see {@link ScriptContent}); every call reads the file
-     * again.
+     * is held once, one byte per character where it can be (see {@link ScriptContent}). A file every call reads
+     * again; a script whose text was kept when it was resolved ({@link KeptScript}) gives that text every time,
+     * without reading the file.
      */
     ScriptContent read();
 

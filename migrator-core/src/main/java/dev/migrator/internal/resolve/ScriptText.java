@@ -10,6 +10,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 
 import dev.migrator.InvalidMigrationException;
 
@@ -53,9 +54,61 @@ final class ScriptText {
     /** Whether no character has been collected yet (a BOM is dropped only there). */
     private boolean firstChar;
 
+    /** The normalised bytes of the last file, while it fits in {@link #keepUpTo}; grows as needed. */
+    private byte[] kept = new byte[0];
+
+    /** How many bytes of {@link #kept} hold the last file; -1 when it did not fit (or was not to be kept). */
+    private int keptLength = -1;
+
+    /** The most bytes of the current file to keep. */
+    private int keepUpTo;
+
     /** The SHA-256 (lower-case hex) of the normalised content. */
     String checksumOf(InputStream in, String displayName) throws IOException {
         return checksumOf(in, displayName, -1);
+    }
+
+    /**
+     * The SHA-256 like {@link #checksumOf(InputStream, String, long)}, also keeping the normalised bytes when there
+     * are at most {@code keepUpTo} of them: then {@link #keptLength()} tells how many, and {@link #keptCopy()} copies
+     * them out.
+     */
+    String checksumOf(InputStream in, String displayName, long listedSize, int keepUpTo) throws IOException {
+        digest.reset();
+        expectedSize = listedSize;
+        this.keepUpTo = keepUpTo;
+        keptLength = (keepUpTo > 0 && listedSize <= keepUpTo) ? 0 : -1;
+        normalise(in, displayName, this::digestAndKeep, null);
+        return hex(digest.digest());
+    }
+
+    /** How many normalised bytes the last {@link #checksumOf(InputStream, String, long, int)} kept, or -1. */
+    int keptLength() {
+        return keptLength;
+    }
+
+    /** A copy of the normalised bytes kept by the last {@link #checksumOf(InputStream, String, long, int)}. */
+    byte[] keptCopy() {
+        if (keptLength < 0) {
+            throw new IllegalStateException("nothing was kept");
+        }
+        return Arrays.copyOf(kept, keptLength);
+    }
+
+    private void digestAndKeep(byte[] bytes, int offset, int length) {
+        digest.update(bytes, offset, length);
+        if (keptLength < 0) {
+            return;
+        }
+        if (length > keepUpTo - keptLength) {
+            keptLength = -1;
+            return;
+        }
+        if (kept.length < keptLength + length) {
+            kept = Arrays.copyOf(kept, Math.min(keepUpTo, Math.max(keptLength + length, 2 * kept.length)));
+        }
+        System.arraycopy(bytes, offset, kept, keptLength, length);
+        keptLength += length;
     }
 
     /**
@@ -66,10 +119,7 @@ final class ScriptText {
      * @param listedSize the size the directory listing gave, or -1 when not known
      */
     String checksumOf(InputStream in, String displayName, long listedSize) throws IOException {
-        digest.reset();
-        expectedSize = listedSize;
-        normalise(in, displayName, digest::update, null);
-        return hex(digest.digest());
+        return checksumOf(in, displayName, listedSize, 0);
     }
 
     /** The SHA-256 (lower-case hex) of the normalised content, with buffers of its own. */
