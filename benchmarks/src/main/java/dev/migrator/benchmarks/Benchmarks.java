@@ -18,7 +18,7 @@ import org.flywaydb.core.Flyway;
  * <pre>
  * mvn -B -q -pl benchmarks -am package -DskipTests &amp;&amp; java -jar benchmarks/target/benchmarks.jar [options]
  *   --workloads apply-10,apply-100,apply-1000,noop-100,noop-1000,noop-10000,big-1,startup,roundtrips,memory
- *   --runs 5 --warmup 1 --tools raw,migrator,flyway --host 127.0.0.1 --port 5432 --user postgres --show-sql
+ *   --runs 5 --noop-runs 25 --warmup 1 --tools raw,migrator,flyway --host 127.0.0.1 --port 5432 --user postgres --show-sql
  * </pre>
  * Every timed run of {@code apply-N}, {@code big-1} and {@code startup} gets a fresh database ({@code bench_*},
  * dropped right after); the contenders take turns within each run so that drift in the machine's load hits them
@@ -53,7 +53,8 @@ public final class Benchmarks {
         System.out.println("## Results");
         System.out.println();
         System.out.println("started " + started + ", finished " + ZonedDateTime.now() + "; " + options.runs()
-                + " timed runs + " + options.warmup() + " warm-up per row; load average (1/5/15 min) before: "
+                + " timed runs (" + options.noopRuns() + " for noop-N rows) + " + options.warmup()
+                + " warm-up per row; load average (1/5/15 min) before: "
                 + loadBefore + ", after: " + load());
         System.out.println("Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name")
                 + "), PostgreSQL " + ws.serverVersion() + ", Flyway " + flywayVersion() + ", "

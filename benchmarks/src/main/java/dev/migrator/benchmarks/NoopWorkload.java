@@ -34,7 +34,7 @@ final class NoopWorkload {
         Map<Tool, Stats> status = session.row("noop-" + n + " status/info");
         Map<Tool, Stats> resolve = session.row("noop-" + n + " migrator resolve only");
         Map<Tool, Stats> history = session.row("noop-" + n + HISTORY_FLOOR);
-        for (int run = 0; run < session.allRuns(); run++) {
+        for (int run = 0; run < session.allNoopRuns(); run++) {
             for (Tool tool : session.tools) {
                 String url = session.ws.url(dbs.get(tool));
                 session.time(migrate, tool, run, () -> tool.noop(url, dir));

@@ -38,6 +38,8 @@ final class Session {
 
     final int runs;
 
+    final int noopRuns;
+
     final int warmup;
 
     final List<Tool> tools;
@@ -54,6 +56,7 @@ final class Session {
     Session(Workspace ws, Options options) {
         this.ws = ws;
         this.runs = options.runs();
+        this.noopRuns = options.noopRuns();
         this.warmup = options.warmup();
         this.tools = options.tools();
         this.showSql = options.showSql();
@@ -62,6 +65,11 @@ final class Session {
     /** Warm-up plus timed runs: the bound of every workload's run loop. */
     int allRuns() {
         return warmup + runs;
+    }
+
+    /** Warm-up plus timed runs of a {@code noop-N} row. */
+    int allNoopRuns() {
+        return warmup + noopRuns;
     }
 
     /** Whether run number {@code run} (from 0) is timed rather than warm-up. */
