@@ -10,8 +10,8 @@ import dev.migrator.MigrationType;
  * The checksums of the scripts among the files found, computed as {@link SharedWork} (chunks of files that any thread
  * may take, each thread with a {@link ScriptText} of its own) into one slot per file: the checksum, or the failure
  * reading the file ended in; and, within a {@link TextBudget}, the normalised bytes of migration scripts (not of
- * rollback scripts), so that the run does not read them again. The assembler then takes them in the files' order on one thread, so migrations and
- * problems are those of reading the files one after the other.
+ * rollback scripts), so that the run does not read them again. The assembler then takes them in the files' order on
+ * one thread, so migrations and problems are those of reading the files one after the other.
  */
 final class Checksums {
 

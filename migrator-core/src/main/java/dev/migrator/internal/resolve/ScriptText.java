@@ -22,7 +22,8 @@ import dev.migrator.InvalidMigrationException;
  * <p>
  * Normalisation of the bytes and of the characters agree: CR, LF, NUL and the BOM are ASCII or start the file, and no
  * byte of a multi-byte UTF-8 sequence is below 0x80, so turning CR into LF byte by byte is the same as doing it on the
- * decoded text. Nothing is ever held for the whole file but the content's own pages ({@link ScriptContent}).
+ * decoded text. Nothing is ever held for the whole file but the content's own pages ({@link ScriptContent}), or, when
+ * asked while checksumming, the normalised bytes of a file up to a given size (see {@link KeptScript}).
  * <p>
  * An instance keeps its buffers, digest and decoder for the next file, so resolving thousands of files does not
  * allocate buffers for each; it is not thread-safe.
