@@ -83,9 +83,9 @@ final class MigrateCommand {
     /**
      * Reads and parses every pending script before anything runs, so bad input (or a file changed since it was
      * resolved) is refused first. Scripts up to 1 MB come from the text kept when they were resolved (what was
-     * checksummed is what runs), bigger ones are read again and checked to be unchanged. Parsed scripts are kept for the run unless they are big: up to
-     * {@link #KEEP_SCRIPT_CHARS} each and {@link #KEEP_TOTAL_CHARS} in all; a bigger script's text is dropped at once
-     * (collectable before the next file is read) and read again when it runs.
+     * checksummed is what runs); bigger ones are read again and checked to be unchanged. Parsed scripts are kept for
+     * the run unless they are big: up to {@link #KEEP_SCRIPT_CHARS} each and {@link #KEEP_TOTAL_CHARS} in all; a
+     * bigger script's text is dropped at once (collectable before the next file is read) and read again when it runs.
      */
     private static Map<ResolvedMigration, SqlScript> parseAll(List<ResolvedMigration> plan) {
         Map<ResolvedMigration, SqlScript> kept = new IdentityHashMap<>();
