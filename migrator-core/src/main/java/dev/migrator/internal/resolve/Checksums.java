@@ -53,10 +53,10 @@ final class Checksums {
             return;
         }
         try {
-            boolean keep = file.name().type() != MigrationType.ROLLBACK;
-            checksums[index] = file.file().checksum(reader, keep ? budget.fileBytes() : 0);
-            int kept = reader.keptLength();
-            if (keep && kept >= 0 && budget.take(kept)) {
+            int keepUpTo = (file.name().type() != MigrationType.ROLLBACK) ? budget.fileBytes() : 0;
+            checksums[index] = file.file().checksum(reader, keepUpTo);
+            int kept = reader.keptLength(); // -1 when nothing was to be kept, or the file did not fit
+            if (kept >= 0 && budget.take(kept)) {
                 texts[index] = reader.keptCopy();
             }
         }
