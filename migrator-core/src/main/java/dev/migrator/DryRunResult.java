@@ -1,5 +1,6 @@
 package dev.migrator;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -39,14 +40,19 @@ public record DryRunResult(List<Rehearsal> migrations) {
     /**
      * One migration's rehearsal.
      *
-     * @param version the version as written, {@code null} for repeatable migrations
+     * @param version the version, {@code null} for repeatable migrations
      * @param description the description
      * @param script the script
      * @param outcome what happened
      * @param error the error message when it failed, otherwise {@code null}
-     * @param durationMs how long it ran
+     * @param duration how long it ran ({@link Duration#ZERO} when it did not run)
      */
-    public record Rehearsal(String version, String description, String script, Outcome outcome, String error,
-            long durationMs) {
+    public record Rehearsal(MigrationVersion version, String description, String script, Outcome outcome,
+            String error, Duration duration) {
+
+        /** The version as written, or {@code null} for repeatable migrations. */
+        public String versionText() {
+            return (version != null) ? version.toString() : null;
+        }
     }
 }

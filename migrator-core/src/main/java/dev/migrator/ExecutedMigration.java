@@ -1,5 +1,7 @@
 package dev.migrator;
 
+import java.time.Duration;
+
 /**
  * A script that a command ran: a migration applied, a repeatable re-applied, or a rollback script.
  *
@@ -7,10 +9,10 @@ package dev.migrator;
  * @param description the description
  * @param type versioned, repeatable or rollback
  * @param script the script that ran
- * @param durationMs how long it took, including its history row
+ * @param duration how long it took, including its history row
  */
 public record ExecutedMigration(MigrationVersion version, String description, MigrationType type, String script,
-        long durationMs) {
+        Duration duration) {
 
     /** The version as written, or {@code null}. */
     public String versionText() {

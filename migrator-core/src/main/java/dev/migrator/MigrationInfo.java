@@ -1,5 +1,6 @@
 package dev.migrator;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -13,13 +14,13 @@ import java.time.Instant;
  * @param state the derived state
  * @param appliedAt when it was last applied (or last attempted, for {@link MigrationState#FAILED}), or {@code null}
  * @param appliedBy the database user that applied it, or {@code null}
- * @param durationMs how long the last application or attempt took, or {@code null}
+ * @param duration how long the last application or attempt took, or {@code null}
  * @param error the error of the latest failed attempt when {@link MigrationState#FAILED}, or {@code null}
  * @param rollbackScript the paired rollback script, or {@code null} when there is none
  * @param recordedChecksum the checksum recorded at the last application, or {@code null}
  */
 public record MigrationInfo(MigrationVersion version, String description, MigrationType type, String script,
-        String checksum, MigrationState state, Instant appliedAt, String appliedBy, Integer durationMs,
+        String checksum, MigrationState state, Instant appliedAt, String appliedBy, Duration duration,
         String error, String rollbackScript, String recordedChecksum) {
 
     /** The version as written, or {@code null} for repeatable migrations. */

@@ -4,6 +4,21 @@ import java.util.Locale;
 
 /**
  * The state of one migration, derived from its file and its history rows. The javadoc of each value says what to do.
+ * <p>
+ * Every state but {@link #BELOW_BASELINE} falls in exactly one of three groups, which every reader (the status
+ * counts, the current version, the health indicator, metrics) takes from here:
+ * <ul>
+ * <li>{@linkplain #isApplied() applied}: the database holds the migration and {@code migrate} has nothing to run
+ * for it: {@code applied}, {@code baseline}, {@code future}, {@code changed} and {@code missing} (the last two are
+ * in the database although their file is edited or gone; validation reports them);</li>
+ * <li>{@linkplain #isPending() pending}: {@code migrate} runs it: {@code pending}, and {@code outdated}, a
+ * repeatable migration that was applied once but whose file changed since (or a rollback ran after it), so it is
+ * applied again. An outdated migration is not counted as applied: what the database holds is not what this
+ * application has, and the next {@code migrate} replaces it;</li>
+ * <li>{@link #FAILED}: the latest attempt failed.</li>
+ * </ul>
+ * {@code below_baseline} is in none: it was never applied and never will be. Only versioned migrations count for the
+ * current version, so it is the highest version of an applied one.
  */
 public enum MigrationState {
 
@@ -43,6 +58,26 @@ public enum MigrationState {
 
     /** A versioned migration at or below the baseline version: never applied, and it does not need to be. */
     BELOW_BASELINE;
+
+    /**
+     * Whether the database holds this migration and {@code migrate} has nothing to run for it: {@link #APPLIED},
+     * {@link #BASELINE}, {@link #FUTURE}, {@link #CHANGED} or {@link #MISSING}. Not {@link #OUTDATED}: that one is
+     * {@linkplain #isPending() pending} (see the class description).
+     */
+    public boolean isApplied() {
+        return switch (this) {
+            case APPLIED, BASELINE, FUTURE, CHANGED, MISSING -> true;
+            case PENDING, OUTDATED, FAILED, BELOW_BASELINE -> false;
+        };
+    }
+
+    /**
+     * Whether {@code migrate} runs this migration: {@link #PENDING}, or {@link #OUTDATED} (a repeatable migration
+     * whose file changed since it was applied).
+     */
+    public boolean isPending() {
+        return this == PENDING || this == OUTDATED;
+    }
 
     /** The lower-case name shown by the endpoint and in logs. */
     public String id() {

@@ -8,7 +8,8 @@ import java.util.List;
  *
  * @param schema the schema that holds the history table
  * @param table the history table's name
- * @param currentVersion the highest applied (or baseline) version, or {@code null} when none is
+ * @param currentVersion the highest version whose state {@linkplain MigrationState#isApplied() is applied}
+ *        (baseline included), or {@code null} when none is
  * @param migrations one entry per known migration, in the order they apply (versioned by version, then
  *        repeatable by description), followed by missing and future ones in version order
  */
@@ -30,17 +31,21 @@ public record MigrationStatus(String schema, String table, MigrationVersion curr
         return migrations.stream().filter((m) -> m.state() == state).toList();
     }
 
-    /** How many migrations are applied as they are on disk (applied, baseline, future, changed or missing). */
+    /**
+     * How many migrations the database holds with nothing left to run for them: those whose state
+     * {@linkplain MigrationState#isApplied() is applied} (applied, baseline, future, changed or missing). An outdated
+     * repeatable migration counts as pending instead, so applied, pending and failed never count one migration twice.
+     */
     public int appliedCount() {
-        return (int) migrations.stream().filter((m) -> switch (m.state()) {
-            case APPLIED, BASELINE, FUTURE, CHANGED, MISSING, OUTDATED -> true;
-            default -> false;
-        }).count();
+        return (int) migrations.stream().filter((m) -> m.state().isApplied()).count();
     }
 
-    /** How many migrations {@code migrate} would run: pending versioned ones, outdated and new repeatable ones. */
+    /**
+     * How many migrations {@code migrate} would run: those whose state {@linkplain MigrationState#isPending() is
+     * pending} (pending versioned and new repeatable ones, and outdated repeatable ones).
+     */
     public int pendingCount() {
-        return count(MigrationState.PENDING) + count(MigrationState.OUTDATED);
+        return (int) migrations.stream().filter((m) -> m.state().isPending()).count();
     }
 
     /** How many migrations failed at their latest attempt. */

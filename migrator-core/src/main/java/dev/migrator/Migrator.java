@@ -3,6 +3,7 @@ package dev.migrator;
 import java.util.List;
 
 import dev.migrator.internal.command.Commands;
+import dev.migrator.internal.command.FilesCommand;
 
 /**
  * Applies versioned SQL migrations to a PostgreSQL database, safely under many instances.
@@ -14,6 +15,13 @@ import dev.migrator.internal.command.Commands;
  * history table. Commands that change the database ({@code migrate}, {@code rollback}, {@code baseline},
  * {@code repair}, {@code dryRun}) hold a PostgreSQL advisory lock for their whole run, so concurrent instances wait
  * for each other instead of racing. A {@code Migrator} is thread-safe and cheap to keep.
+ * <p>
+ * Only the commands that touch the database need a {@code DataSource}; without one they fail at once with a
+ * {@link MigratorException} naming the {@code dataSource} setting. The file-only work, {@link #files()} and
+ * {@link #checkFiles()}, runs without one:
+ * <pre>
+ * MigrationFileSet files = Migrator.configure().locations("filesystem:db/migration").load().files();
+ * </pre>
  */
 public final class Migrator {
 
@@ -21,10 +29,13 @@ public final class Migrator {
 
     private final Commands commands;
 
+    private final FilesCommand files;
+
     /** Creates a migrator with checked settings; usually through {@link #configure()}. */
     public Migrator(MigratorConfig config) {
         this.config = config;
         this.commands = new Commands(config);
+        this.files = new FilesCommand(config);
     }
 
     /** Starts configuring a migrator. */
@@ -66,11 +77,32 @@ public final class Migrator {
      * Undoes applied versioned migrations newest first with their rollback scripts, down to (not including)
      * {@code target}. Checks first that every version to undo has a rollback script; each runs in a transaction
      * with a {@code rollback} history row. Rolled-back versions become {@code pending}.
-     * @param target the version to return to, or {@code null} to undo every applied versioned migration
+     * @param target the version to return to, or {@code null} to undo every applied versioned migration (as
+     *        {@link #rollbackAll()})
      * @return what was rolled back
      */
-    public RollbackResult rollback(String target) {
+    public RollbackResult rollback(MigrationVersion target) {
         return commands.rollback(target);
+    }
+
+    /**
+     * Undoes applied versioned migrations down to {@code target}, as {@link #rollback(MigrationVersion)}, with the
+     * version as a user typed it.
+     * @param target the version to return to, e.g. {@code 3} or {@code 1.2}; {@code null} or blank to undo every
+     *        applied versioned migration
+     * @return what was rolled back
+     * @throws MigratorException naming {@code target} when it is not a version
+     */
+    public RollbackResult rollback(String target) {
+        return rollback((target == null || target.isBlank()) ? null : parse("target", target));
+    }
+
+    /**
+     * Undoes every applied versioned migration, newest first, as {@link #rollback(MigrationVersion)} with no target.
+     * @return what was rolled back
+     */
+    public RollbackResult rollbackAll() {
+        return rollback((MigrationVersion) null);
     }
 
     /**
@@ -79,8 +111,22 @@ public final class Migrator {
      * @param version the version the database is at
      * @param description the description to record, or {@code null} for the configured one
      */
-    public void baseline(String version, String description) {
+    public void baseline(MigrationVersion version, String description) {
+        if (version == null) {
+            throw new MigratorException("version: name the version the database is at, e.g. 1");
+        }
         commands.baseline(version, description);
+    }
+
+    /**
+     * Marks an existing database as being at {@code version}, as {@link #baseline(MigrationVersion, String)}, with
+     * the version as a user typed it.
+     * @param version the version the database is at, e.g. {@code 3} or {@code 1.2}
+     * @param description the description to record, or {@code null} for the configured one
+     * @throws MigratorException naming {@code version} when it is not a version
+     */
+    public void baseline(String version, String description) {
+        baseline(parse("version", version), description);
     }
 
     /**
@@ -103,10 +149,53 @@ public final class Migrator {
 
     /**
      * Every history row of one version, oldest first (attempts, rollbacks, repairs).
-     * @param version the version as written (any equal spelling matches, e.g. {@code 1} and {@code 001})
+     * @param version the version (any equal spelling matches, e.g. {@code 1} and {@code 001})
      * @return the rows, empty when the version never ran
      */
-    public List<HistoryEntry> history(String version) {
+    public List<HistoryEntry> history(MigrationVersion version) {
+        if (version == null) {
+            throw new MigratorException("version: name the version whose history to read, e.g. 1");
+        }
         return commands.history(version);
+    }
+
+    /**
+     * Every history row of one version, as {@link #history(MigrationVersion)}, with the version as a user typed it.
+     * @param version the version as written (any equal spelling matches, e.g. {@code 1} and {@code 001})
+     * @return the rows, empty when the version never ran
+     * @throws MigratorException naming {@code version} when it is not a version
+     */
+    public List<HistoryEntry> history(String version) {
+        return history(parse("version", version));
+    }
+
+    /**
+     * The migration files in the configured locations, resolved as {@code migrate} resolves them (names, versions,
+     * checksums, rollback pairing), without a database: works with no {@code DataSource} configured. Scripts are
+     * not split; see {@link #checkFiles()}.
+     * @return the files, in the order {@code migrate} applies them
+     * @throws InvalidMigrationException listing every problem of the files (a bad name, a duplicate version, a
+     *         rollback script without a migration, invalid UTF-8, a missing location), as {@code migrate} would
+     */
+    public MigrationFileSet files() {
+        return files.files();
+    }
+
+    /**
+     * Checks the migration files without a database: what {@link #files()} checks, and that every migration and
+     * rollback script splits into statements. Works with no {@code DataSource} configured; changes nothing.
+     * @return every problem found, each of kind {@link ValidateResult.Kind#INVALID_FILES}; valid when there is none
+     */
+    public ValidateResult checkFiles() {
+        return files.check();
+    }
+
+    private static MigrationVersion parse(String parameter, String text) {
+        try {
+            return MigrationVersion.parse(text);
+        }
+        catch (IllegalArgumentException ex) {
+            throw new MigratorException(parameter + ": " + ex.getMessage(), ex);
+        }
     }
 }

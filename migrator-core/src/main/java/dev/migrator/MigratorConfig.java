@@ -53,7 +53,7 @@ public final class MigratorConfig {
     /** Default {@code statement_timeout} for each migration's statements (zero: none). */
     public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ZERO;
 
-        private final DataSource dataSource;
+    private final DataSource dataSource;
 
     private final List<String> locations;
 
@@ -88,7 +88,7 @@ public final class MigratorConfig {
     private final List<MigrationListener> listeners;
 
     private MigratorConfig(Builder b) {
-        this.dataSource = Objects.requireNonNull(b.dataSource, "dataSource: set the DataSource to migrate");
+        this.dataSource = b.dataSource;
         this.locations = SettingChecks.checkLocations(b.locations);
         this.schema = (b.schema == null || b.schema.isBlank()) ? null
                 : SettingChecks.checkIdentifier("schema", b.schema);
@@ -116,7 +116,11 @@ public final class MigratorConfig {
         return (context != null) ? context : MigratorConfig.class.getClassLoader();
     }
 
-    /** The data source migrations run on (two connections at most: one for the run, one for its failure rows). */
+    /**
+     * The data source migrations run on (two connections at most: one for the run, one for its failure rows), or
+     * {@code null} when none is set: then only the file-only work ({@link Migrator#files()},
+     * {@link Migrator#checkFiles()}) runs, and every command that touches the database fails naming this setting.
+     */
     public DataSource getDataSource() {
         return dataSource;
     }
@@ -264,7 +268,10 @@ public final class MigratorConfig {
         Builder() {
         }
 
-        /** The data source to migrate (required). */
+        /**
+         * The data source to migrate; needed by every command that touches the database, not by the file-only work
+         * ({@link Migrator#files()}, {@link Migrator#checkFiles()}).
+         */
         public Builder dataSource(DataSource dataSource) {
             this.dataSource = dataSource;
             return this;

@@ -3,7 +3,7 @@ package dev.migrator;
 import java.util.List;
 
 /**
- * What {@link Migrator#rollback(String)} did.
+ * What {@link Migrator#rollback(MigrationVersion)} did.
  *
  * @param rolledBack the rollback scripts that ran, newest version first
  * @param currentVersion the version after the rollback, or {@code null} when nothing is applied any more

@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Every problem {@link Migrator#validate()} found, in one result. {@code migrate} refuses to run while there is any.
+ * Every problem {@link Migrator#validate()} (or, for the files alone, {@link Migrator#checkFiles()}) found, in one
+ * result. {@code migrate} refuses to run while there is any.
  *
  * @param problems the problems, empty when the migrations are valid
  */

@@ -82,7 +82,7 @@ class MigrationTransactionTests {
         MigrateResult result = files.migrator().migrate();
         int recorded = Integer.parseInt(db.value("select duration_ms from schema_migrations"));
         assertThat(recorded).isGreaterThanOrEqualTo(300).isLessThanOrEqualTo((int) result.applied().get(0)
-                .durationMs());
+                .duration().toMillis());
     }
 
     @Test

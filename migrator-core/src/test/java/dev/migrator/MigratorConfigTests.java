@@ -30,6 +30,11 @@ class MigratorConfigTests {
     }
 
     @Test
+    void acceptsNoDataSourceForFileOnlyWork() {
+        assertThat(Migrator.configure().build().getDataSource()).isNull();
+    }
+
+    @Test
     void rejectsATableNameCarryingSql() {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> Migrator.configure().dataSource(dataSource).table("x; drop table y").build())

@@ -45,7 +45,7 @@ class RollbackTests {
     @Test
     void rolledBackVersionsArePendingAgainAndReapply() {
         files.migrator().migrate();
-        files.migrator().rollback(null);
+        files.migrator().rollbackAll();
         MigrationStatus status = files.migrator().status();
         assertThat(status.migrations()).extracting(MigrationInfo::state).containsOnly(MigrationState.PENDING);
         assertThat(status.currentVersion()).isNull();
@@ -59,7 +59,7 @@ class RollbackTests {
     void refusesBeforeTouchingAnythingWhenAScriptIsMissing() {
         files.delete("rollback/2_undo_b.sql");
         files.migrator().migrate();
-        assertThatExceptionOfType(MigratorException.class).isThrownBy(() -> files.migrator().rollback(null))
+        assertThatExceptionOfType(MigratorException.class).isThrownBy(() -> files.migrator().rollbackAll())
                 .withMessageContaining("version 2 (2_b.sql) has no rollback script")
                 .withMessageContaining("nothing was rolled back");
         assertThat(db.tableExists("c")).isTrue();
@@ -88,7 +88,7 @@ class RollbackTests {
         files.file("R__a_view.sql", "create or replace view a_view as select id from a;")
                 .file("rollback/1_undo_a.sql", "drop view if exists a_view;\ndrop table a;");
         files.migrator().migrate();
-        files.migrator().rollback(null);
+        files.migrator().rollbackAll();
         assertThat(files.migrator().status().migrations()).filteredOn((m) -> m.type() == MigrationType.REPEATABLE)
                 .extracting(MigrationInfo::state).containsExactly(MigrationState.OUTDATED);
         MigrateResult again = files.migrator().migrate();

@@ -20,7 +20,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.ds.PGSimpleDataSource;
 
-import dev.migrator.ExecutedMigration;
 import dev.migrator.MigrateResult;
 import dev.migrator.MigrationListener;
 import dev.migrator.Migrator;
@@ -164,6 +163,6 @@ class ManyReplicasTests {
 
     private static long cicMillis(MigrateResult result) {
         return result.applied().stream().filter((m) -> m.script().equals("2_index.sql"))
-                .mapToLong(ExecutedMigration::durationMs).findFirst().orElseThrow();
+                .mapToLong((m) -> m.duration().toMillis()).findFirst().orElseThrow();
     }
 }

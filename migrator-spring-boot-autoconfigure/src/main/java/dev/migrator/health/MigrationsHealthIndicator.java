@@ -13,7 +13,8 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
  * The {@code migrations} health indicator. {@code UP} when the database is at this application's version;
- * {@code OUT_OF_SERVICE} while migrations are pending; {@code DOWN} when a migration failed, an applied migration's
+ * {@code OUT_OF_SERVICE} while migrations are pending (outdated repeatable ones included, see
+ * {@link MigrationState#isPending()}); {@code DOWN} when a migration failed, an applied migration's
  * file changed, or the status cannot be read. Migrations applied by a newer release ({@code future}) keep it
  * {@code UP}. Reads a {@link CachedMigrationStatus}, so probes never cost more than one query per time-to-live.
  */

@@ -46,7 +46,7 @@ public class MigratorMetricsListener implements MigrationListener {
             .tag("type", type)
             .tag("outcome", outcome(failure))
             .register(this.registry)
-            .record(Duration.ofMillis(migration.durationMs()));
+            .record(migration.duration());
         if (failure != null) {
             Counter.builder(FAILURES)
                 .description("Number of migration scripts that failed")

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sample's rollback scripts undo its migrations completely: after {@code rollback(null)} the schema holds
+ * The sample's rollback scripts undo its migrations completely: after {@code rollbackAll()} the schema holds
  * nothing but the history table, and migrating again rebuilds exactly the same schema.
  */
 class RollbackTests {
@@ -46,7 +46,7 @@ class RollbackTests {
     void rollingEverythingBackLeavesOnlyTheHistoryTable() {
         this.migrator.migrate();
 
-        RollbackResult rollback = this.migrator.rollback(null);
+        RollbackResult rollback = this.migrator.rollbackAll();
 
         assertThat(rollback.rolledBack()).hasSize(5);
         assertThat(rollback.currentVersion()).isNull();
@@ -58,7 +58,7 @@ class RollbackTests {
     void migratingAgainAfterRollingEverythingBackRebuildsTheSameSchema() {
         this.migrator.migrate();
         List<String> migrated = SchemaCatalog.dump(db);
-        this.migrator.rollback(null);
+        this.migrator.rollbackAll();
 
         this.migrator.migrate();
 

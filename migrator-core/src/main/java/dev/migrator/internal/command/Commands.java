@@ -57,6 +57,7 @@ public final class Commands {
     }
 
     public MigrationStatus status() {
+        requireDataSource("status");
         // resolution errors come first here, as status() always resolved before connecting
         return withFiles(true, false, (files) -> withSession(false,
                 (session) -> StatusReader.read(session, files).status()));
@@ -66,14 +67,12 @@ public final class Commands {
         return runWithFiles("validate", false, true, ValidateCommand::run);
     }
 
-    public RollbackResult rollback(String target) {
-        MigrationVersion version = (target == null || target.isBlank()) ? null : parseVersion("target", target);
+    public RollbackResult rollback(MigrationVersion target) {
         return runWithFiles("rollback", true, false,
-                (session, files) -> new RollbackCommand(session, files).run(version));
+                (session, files) -> new RollbackCommand(session, files).run(target));
     }
 
-    public void baseline(String version, String description) {
-        MigrationVersion parsed = parseVersion("version", version);
+    public void baseline(MigrationVersion parsed, String description) {
         String text = (description != null && !description.isBlank()) ? description
                 : config.getBaselineDescription();
         run("baseline", () -> withSession(true, (session) -> {
@@ -90,8 +89,8 @@ public final class Commands {
         return runWithFiles("dry-run", true, true, (session, files) -> new DryRunCommand(session, files).run());
     }
 
-    public List<HistoryEntry> history(String version) {
-        MigrationVersion wanted = parseVersion("version", version);
+    public List<HistoryEntry> history(MigrationVersion wanted) {
+        requireDataSource("history");
         return withSession(false, (session) -> {
             if (!session.history().exists(session.connection())) {
                 return List.of();
@@ -103,12 +102,15 @@ public final class Commands {
         });
     }
 
-    private static MigrationVersion parseVersion(String what, String text) {
-        try {
-            return MigrationVersion.parse(text);
-        }
-        catch (IllegalArgumentException ex) {
-            throw new MigratorException(what + ": " + ex.getMessage(), ex);
+    /**
+     * Fails fast, before any listener hears of a run, when a command that needs the database has no
+     * {@code DataSource}.
+     */
+    private void requireDataSource(String command) {
+        if (config.getDataSource() == null) {
+            throw new MigratorException("dataSource: " + command + " needs a database, but no DataSource is "
+                    + "configured. Fix: set one (Migrator.configure().dataSource(...)); without one, only the "
+                    + "file-only work runs (files(), checkFiles()).");
         }
     }
 
@@ -123,6 +125,7 @@ public final class Commands {
     }
 
     private <T> T run(String command, Supplier<T> body) {
+        requireDataSource(command);
         listeners.runStarted(command);
         long start = System.nanoTime();
         try {

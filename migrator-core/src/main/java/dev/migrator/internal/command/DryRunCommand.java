@@ -2,6 +2,7 @@ package dev.migrator.internal.command;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import dev.migrator.DryRunResult;
 import dev.migrator.DryRunResult.Outcome;
 import dev.migrator.DryRunResult.Rehearsal;
+import dev.migrator.MigrationVersion;
 import dev.migrator.MigratorException;
 import dev.migrator.internal.resolve.ResolvedMigration;
 import dev.migrator.internal.sql.SqlParser;
@@ -47,9 +49,10 @@ final class DryRunCommand {
             ScriptExecution.applyTimeouts(connection, session.config(), true);
             boolean failed = false;
             for (ResolvedMigration m : plan) {
-                String version = (m.version() != null) ? m.version().toString() : null;
+                MigrationVersion version = m.version();
                 if (failed) {
-                    rehearsals.add(new Rehearsal(version, m.description(), m.script(), Outcome.NOT_REACHED, null, 0));
+                    rehearsals.add(new Rehearsal(version, m.description(), m.script(), Outcome.NOT_REACHED, null,
+                            Duration.ZERO));
                     continue;
                 }
                 long start = System.nanoTime();
@@ -57,7 +60,8 @@ final class DryRunCommand {
                     SqlScript parsed = SqlParser.parse(m.resource().displayName(), m.resource().read());
                     if (!parsed.transactional()) {
                         rehearsals.add(new Rehearsal(version, m.description(), m.script(), Outcome.NOT_REHEARSABLE,
-                                "runs outside a transaction, so it cannot be rehearsed and rolled back", 0));
+                                "runs outside a transaction, so it cannot be rehearsed and rolled back",
+                                Duration.ZERO));
                         continue;
                     }
                     session.executor().execute(connection, parsed);
@@ -81,7 +85,7 @@ final class DryRunCommand {
         return new DryRunResult(rehearsals);
     }
 
-    private static long elapsed(long start) {
-        return (System.nanoTime() - start) / 1_000_000;
+    private static Duration elapsed(long start) {
+        return Duration.ofNanos(System.nanoTime() - start);
     }
 }

@@ -1,6 +1,7 @@
 package dev.migrator.internal.command;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -68,16 +69,16 @@ final class MigrateCommand {
                 ExecutedMigration done = execution.run(new ScriptExecution.Target(migration.type(),
                         migration.version(), migration.description(), migration.script(), migration.checksum(),
                         migration.resource(), parsedScripts.get(migration)));
-                logger.info("Applied {} {} ({} ms)", label(done), done.description(), done.durationMs());
+                logger.info("Applied {} {} ({} ms)", label(done), done.description(), done.duration().toMillis());
                 applied.add(done);
                 if (done.version() != null && (current == null || done.version().isNewerThan(current))) {
                     current = done.version();
                 }
             }
         }
-        long durationMs = (System.nanoTime() - start) / 1_000_000;
-        logSummary(initial, current, applied, durationMs);
-        return new MigrateResult(initial, current, applied, durationMs);
+        Duration duration = Duration.ofNanos(System.nanoTime() - start);
+        logSummary(initial, current, applied, duration.toMillis());
+        return new MigrateResult(initial, current, applied, duration);
     }
 
     /**

@@ -42,7 +42,7 @@ final class Plan {
         List<ResolvedMigration> plan = new ArrayList<>();
         List<ResolvedMigration> repeatables = new ArrayList<>();
         for (MigrationInfo m : status.migrations()) {
-            boolean due = m.state() == MigrationState.PENDING || m.state() == MigrationState.OUTDATED
+            boolean due = m.state().isPending()
                     || (m.state() == MigrationState.FAILED && Validator.partialFailure(m) == null);
             if (!due) {
                 continue;

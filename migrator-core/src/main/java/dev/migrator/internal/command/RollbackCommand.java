@@ -42,7 +42,7 @@ final class RollbackCommand {
         List<MigrationInfo> toUndo = snapshot.status().migrations().stream()
                 .filter((m) -> m.type() == MigrationType.VERSIONED || m.type() == MigrationType.BASELINE)
                 .filter((m) -> target == null || m.version().isNewerThan(target))
-                .filter((m) -> StatusCalculator.countsAsApplied(m.state()))
+                .filter((m) -> m.state().isApplied())
                 .sorted(Comparator.comparing(MigrationInfo::version).reversed())
                 .toList();
         Map<MigrationVersion, ResolvedMigration> byVersion = new HashMap<>();
@@ -57,12 +57,12 @@ final class RollbackCommand {
                         file.version(), file.description(), file.rollback().relativePath(),
                         null, file.rollback(), null));
                 logger.info("Rolled back version {} {} with {} ({} ms)", undone.versionText(), undone.description(),
-                        undone.script(), undone.durationMs());
+                        undone.script(), undone.duration().toMillis());
                 done.add(undone);
             }
         }
         MigrationVersion current = snapshot.status().migrations().stream()
-                .filter((m) -> m.version() != null && StatusCalculator.countsAsApplied(m.state()))
+                .filter((m) -> m.version() != null && m.state().isApplied())
                 .filter((m) -> !toUndo.contains(m))
                 .map(MigrationInfo::version).max(Comparator.naturalOrder()).orElse(null);
         logger.info("Rolled back {} migration{}; schema {} is now at version {}", done.size(),

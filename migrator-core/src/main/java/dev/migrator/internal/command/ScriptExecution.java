@@ -92,8 +92,7 @@ final class ScriptExecution {
             }
             catch (RuntimeException ex) {
                 // unreadable, changed since the run started, or not splittable: nothing ran, but listeners hear of it
-                session.listeners().migrationFinished(new ExecutedMigration(target.version(), target.description(),
-                        target.type(), target.script(), elapsed(start)), ex);
+                session.listeners().migrationFinished(executed(target, start), ex);
                 throw ex;
             }
         }
@@ -113,8 +112,7 @@ final class ScriptExecution {
                             target.resource().displayName(), parsed.nonTransactionalReason());
                     runOutsideTransaction(target, parsed, start);
                 }
-                ExecutedMigration done = new ExecutedMigration(target.version(), target.description(),
-                        target.type(), target.script(), elapsed(start));
+                ExecutedMigration done = executed(target, start);
                 session.listeners().migrationFinished(done, null);
                 return done;
             }
@@ -131,8 +129,7 @@ final class ScriptExecution {
                 }
                 FailedAttempts.record(session, new HistoryTable.NewRow(target.versionText(), target.description(),
                         target.type(), target.script(), target.checksum(), false, elapsed(start), null), ex);
-                session.listeners().migrationFinished(new ExecutedMigration(target.version(),
-                        target.description(), target.type(), target.script(), elapsed(start)), ex);
+                session.listeners().migrationFinished(executed(target, start), ex);
                 throw ex;
             }
         }
@@ -325,6 +322,12 @@ final class ScriptExecution {
                 .transactional(transactional)
                 .cause(ex)
                 .build();
+    }
+
+    /** What ran, for the result and the listeners, timed from {@code start} (a {@link System#nanoTime()}). */
+    private static ExecutedMigration executed(Target target, long start) {
+        return new ExecutedMigration(target.version(), target.description(), target.type(), target.script(),
+                Duration.ofNanos(System.nanoTime() - start));
     }
 
     private static long elapsed(long start) {

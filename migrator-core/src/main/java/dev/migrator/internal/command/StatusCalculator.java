@@ -1,5 +1,6 @@
 package dev.migrator.internal.command;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -77,7 +78,7 @@ final class StatusCalculator {
         List<MigrationInfo> all = new ArrayList<>(versioned.values());
         MigrationVersion current = null;
         for (MigrationInfo info : versioned.values()) {
-            if (countsAsApplied(info.state())) {
+            if (info.state().isApplied()) {
                 current = info.version();
             }
         }
@@ -91,14 +92,6 @@ final class StatusCalculator {
             }
         }
         return new MigrationStatus(schema, table, current, all);
-    }
-
-    /** Whether a versioned migration in this state is part of the database (it counts for the current version). */
-    static boolean countsAsApplied(MigrationState state) {
-        return switch (state) {
-            case APPLIED, CHANGED, MISSING, FUTURE, BASELINE -> true;
-            default -> false;
-        };
     }
 
     private static MigrationInfo versionedInfo(ResolvedMigration file, Track track, MigrationVersion baseline) {
@@ -171,16 +164,17 @@ final class StatusCalculator {
         }
         return new MigrationInfo(file.version(), file.description(), file.type(), file.script(), file.checksum(),
                 state, (shown != null) ? shown.appliedAt() : null, (shown != null) ? shown.appliedBy() : null,
-                (shown != null) ? shown.durationMs() : null, (failure != null) ? failure.errorMessage() : null,
-                rollback, (track != null) ? track.acceptedChecksum : null);
+                (shown != null) ? Duration.ofMillis(shown.durationMs()) : null,
+                (failure != null) ? failure.errorMessage() : null, rollback,
+                (track != null) ? track.acceptedChecksum : null);
     }
 
     private static MigrationInfo fromRow(HistoryEntry row, MigrationVersion version, MigrationState state,
             Track track, HistoryEntry failure) {
         MigrationType type = (row.type() == MigrationType.ROLLBACK) ? MigrationType.VERSIONED : row.type();
         return new MigrationInfo(version, row.description(), type, row.script(), track.acceptedChecksum, state,
-                row.appliedAt(), row.appliedBy(), row.durationMs(), (failure != null) ? failure.errorMessage() : null,
-                null, track.acceptedChecksum);
+                row.appliedAt(), row.appliedBy(), Duration.ofMillis(row.durationMs()),
+                (failure != null) ? failure.errorMessage() : null, null, track.acceptedChecksum);
     }
 
     /** The rows of one version (or one repeatable), folded in the order written. */

@@ -30,6 +30,11 @@ final class KeptScript implements ScriptResource {
     }
 
     @Override
+    public String locationName() {
+        return file.locationName();
+    }
+
+    @Override
     public String relativePath() {
         return file.relativePath();
     }

@@ -53,6 +53,11 @@ abstract class LocatedScript implements ScriptResource {
     }
 
     @Override
+    public String locationName() {
+        return location.displayName();
+    }
+
+    @Override
     public String relativePath() {
         return relativePath;
     }

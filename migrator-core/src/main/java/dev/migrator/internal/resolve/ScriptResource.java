@@ -11,6 +11,12 @@ public interface ScriptResource {
      */
     String displayName();
 
+    /**
+     * The location the file was found in, in its canonical form with its prefix, e.g. {@code classpath:db/migration}
+     * or {@code filesystem:/opt/sql}.
+     */
+    String locationName();
+
     /** The path relative to its location, '/'-separated (e.g. {@code rollback/001_undo.sql}). */
     String relativePath();
 

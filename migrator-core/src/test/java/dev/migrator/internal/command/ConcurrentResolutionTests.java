@@ -59,7 +59,7 @@ class ConcurrentResolutionTests {
         String expected = sequentialFailure().getMessage();
         assertThat(expected).contains("Version 1 is used by 2 files").contains("NUL");
         List<Function<Migrator, Object>> commands = List.of(Migrator::migrate, Migrator::status,
-                (m) -> m.rollback(null), Migrator::repair, Migrator::dryRun);
+                Migrator::rollbackAll, Migrator::repair, Migrator::dryRun, Migrator::files);
         for (Function<Migrator, Object> command : commands) {
             Throwable thrown = catchThrowable(() -> command.apply(migrator()));
             assertThat(thrown).isExactlyInstanceOf(InvalidMigrationException.class).hasMessage(expected);

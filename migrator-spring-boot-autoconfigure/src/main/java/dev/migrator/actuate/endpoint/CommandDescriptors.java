@@ -46,7 +46,7 @@ public final class CommandDescriptors {
 
         static ExecutedDescriptor of(ExecutedMigration m) {
             return new ExecutedDescriptor(m.versionText(), m.description(), m.type().id(), m.script(),
-                    m.durationMs());
+                    m.duration().toMillis());
         }
 
     }
@@ -67,7 +67,7 @@ public final class CommandDescriptors {
 
         static MigrateDescriptor of(MigrateResult r) {
             return new MigrateDescriptor("migrate", "success", text(r.initialVersion()), text(r.currentVersion()),
-                    executed(r.applied()), r.durationMs());
+                    executed(r.applied()), r.duration().toMillis());
         }
 
     }
@@ -118,9 +118,9 @@ public final class CommandDescriptors {
         static DryRunDescriptor of(DryRunResult r) {
             return new DryRunDescriptor("dry-run", r.isSuccess() ? "success" : "failure", r.migrations()
                 .stream()
-                .map((m) -> new RehearsalDescriptor(m.version(), m.description(), m.script(),
+                .map((m) -> new RehearsalDescriptor(m.versionText(), m.description(), m.script(),
                         m.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), m.error(),
-                        m.durationMs()))
+                        m.duration().toMillis()))
                 .toList());
         }
 

@@ -105,8 +105,13 @@ public record MigrationsDescriptor(DatabaseDescriptor database, String schema, S
 
         static MigrationDescriptor of(MigrationInfo info) {
             return new MigrationDescriptor(info.versionText(), info.description(), info.type().id(), info.script(),
-                    info.checksum(), info.state().id(), iso(info.appliedAt()), info.appliedBy(), info.durationMs(),
+                    info.checksum(), info.state().id(), iso(info.appliedAt()), info.appliedBy(), millis(info),
                     info.error(), info.rollbackScript());
+        }
+
+        /** The duration in milliseconds, as the JSON has always shown it, or {@code null}. */
+        private static Integer millis(MigrationInfo info) {
+            return (info.duration() != null) ? Math.toIntExact(info.duration().toMillis()) : null;
         }
 
     }
