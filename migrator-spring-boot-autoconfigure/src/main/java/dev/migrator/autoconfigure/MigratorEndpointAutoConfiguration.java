@@ -3,8 +3,6 @@ package dev.migrator.autoconfigure;
 import dev.migrator.Migrator;
 import dev.migrator.actuate.endpoint.MigrationCommands;
 import dev.migrator.actuate.endpoint.MigrationsEndpoint;
-import dev.migrator.status.CachedMigrationStatus;
-import dev.migrator.status.StartupRunRecorder;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;

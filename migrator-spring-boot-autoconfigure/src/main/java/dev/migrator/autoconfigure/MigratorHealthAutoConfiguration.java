@@ -5,7 +5,6 @@ import java.util.Set;
 import dev.migrator.Migrator;
 import dev.migrator.health.MigrationsHealthIndicator;
 import dev.migrator.health.MigrationsReadinessGroupPostProcessor;
-import dev.migrator.status.CachedMigrationStatus;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;

@@ -7,8 +7,6 @@ import javax.sql.DataSource;
 
 import dev.migrator.MigrationState;
 import dev.migrator.Migrator;
-import dev.migrator.status.StartupRun;
-import dev.migrator.status.StartupRunRecorder;
 import dev.migrator.test.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -80,7 +78,7 @@ class MigratorAutoConfigurationTests {
         withDatabase(db).withUserConfiguration(UserMigrator.class).run((context) -> {
             assertThat(context).hasNotFailed().hasSingleBean(Migrator.class).doesNotHaveBean(MigratorInitializer.class);
             assertThat(context.getBean(Migrator.class)).isSameAs(context.getBean(UserMigrator.class).migrator);
-            assertThat(context).hasSingleBean(dev.migrator.status.CachedMigrationStatus.class);
+            assertThat(context).hasSingleBean(CachedMigrationStatus.class);
             assertThat(db.tableExists("greeting")).isFalse();
         });
     }

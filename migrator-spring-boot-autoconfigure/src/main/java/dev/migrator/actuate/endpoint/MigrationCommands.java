@@ -10,7 +10,7 @@ import dev.migrator.actuate.endpoint.CommandDescriptors.MigrateDescriptor;
 import dev.migrator.actuate.endpoint.CommandDescriptors.RepairDescriptor;
 import dev.migrator.actuate.endpoint.CommandDescriptors.RollbackDescriptor;
 import dev.migrator.actuate.endpoint.CommandDescriptors.ValidateDescriptor;
-import dev.migrator.status.CachedMigrationStatus;
+import dev.migrator.autoconfigure.CachedMigrationStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

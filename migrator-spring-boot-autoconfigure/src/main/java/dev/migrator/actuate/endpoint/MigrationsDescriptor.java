@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import dev.migrator.HistoryEntry;
 import dev.migrator.MigrationInfo;
-import dev.migrator.status.StartupRun;
+import dev.migrator.autoconfigure.StartupRun;
 
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 

@@ -17,7 +17,7 @@ import dev.migrator.actuate.endpoint.MigrationsDescriptor.LastMigrationDescripto
 import dev.migrator.actuate.endpoint.MigrationsDescriptor.LastRunDescriptor;
 import dev.migrator.actuate.endpoint.MigrationsDescriptor.MigrationDescriptor;
 import dev.migrator.actuate.endpoint.MigrationsDescriptor.MigrationDetailDescriptor;
-import dev.migrator.status.StartupRunRecorder;
+import dev.migrator.autoconfigure.StartupRunRecorder;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.Access;
