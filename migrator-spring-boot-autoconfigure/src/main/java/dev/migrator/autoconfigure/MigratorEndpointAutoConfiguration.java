@@ -8,6 +8,7 @@ import dev.migrator.actuate.endpoint.MigrationsEndpointWebExtension;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.autoconfigure.endpoint.expose.EndpointExposure;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -20,7 +21,7 @@ import org.springframework.context.annotation.Bean;
  * only).
  */
 @AutoConfiguration(after = MigratorAutoConfiguration.class)
-@ConditionalOnClass({ Migrator.class, ConditionalOnAvailableEndpoint.class })
+@ConditionalOnClass({ Migrator.class, Endpoint.class, ConditionalOnAvailableEndpoint.class })
 @ConditionalOnAvailableEndpoint(MigrationsEndpoint.class)
 public class MigratorEndpointAutoConfiguration {
 
