@@ -4,8 +4,6 @@ import javax.sql.DataSource;
 
 import dev.migrator.Migrator;
 import dev.migrator.MigratorConfig;
-import dev.migrator.status.CachedMigrationStatus;
-import dev.migrator.status.StartupRunRecorder;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;

@@ -5,7 +5,6 @@ import java.util.Set;
 import dev.migrator.Migrator;
 import dev.migrator.health.MigrationsHealthIndicator;
 import dev.migrator.health.MigrationsReadinessGroupPostProcessor;
-import dev.migrator.status.CachedMigrationStatus;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
@@ -47,9 +46,13 @@ public class MigratorHealthAutoConfiguration {
         return new MigrationsHealthIndicator(status);
     }
 
-    /** Adds {@code migrations} to the readiness group unless opted out. */
+    /**
+     * Adds {@code migrations} to the readiness group unless opted out. Needs Actuator (health groups are an
+     * endpoint's), as Boot's own availability probes do.
+     */
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(HealthEndpointGroupsPostProcessor.class)
+    @ConditionalOnClass(value = HealthEndpointGroupsPostProcessor.class,
+            name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
     @ConditionalOnBooleanProperty(name = "migrator.health.readiness", matchIfMissing = true)
     @Conditional(NoExplicitReadinessMembersCondition.class)
     public static class ReadinessConfiguration {

@@ -1,7 +1,6 @@
 package dev.migrator.autoconfigure;
 
 import dev.migrator.Migrator;
-import dev.migrator.status.StartupRunRecorder;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -3,7 +3,6 @@ package dev.migrator.autoconfigure;
 import dev.migrator.Migrator;
 import dev.migrator.metrics.MigrationsMeterBinder;
 import dev.migrator.metrics.MigratorMetricsListener;
-import dev.migrator.status.CachedMigrationStatus;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;

@@ -5,8 +5,8 @@ import java.util.List;
 import dev.migrator.MigrationInfo;
 import dev.migrator.MigrationState;
 import dev.migrator.MigrationStatus;
-import dev.migrator.status.CachedMigrationStatus;
-import dev.migrator.status.CachedMigrationStatus.Snapshot;
+import dev.migrator.autoconfigure.CachedMigrationStatus;
+import dev.migrator.autoconfigure.CachedMigrationStatus.Snapshot;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;

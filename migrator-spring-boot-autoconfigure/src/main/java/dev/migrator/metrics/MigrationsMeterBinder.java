@@ -3,7 +3,7 @@ package dev.migrator.metrics;
 import java.util.function.ToIntFunction;
 
 import dev.migrator.MigrationStatus;
-import dev.migrator.status.CachedMigrationStatus;
+import dev.migrator.autoconfigure.CachedMigrationStatus;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;

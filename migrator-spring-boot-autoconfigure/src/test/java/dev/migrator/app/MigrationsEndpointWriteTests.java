@@ -1,5 +1,7 @@
 package dev.migrator.app;
 
+import java.util.ArrayList;
+
 import dev.migrator.test.TestDatabase;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -104,7 +106,22 @@ class MigrationsEndpointWriteTests {
     void unknownCommandIsABadRequestListingTheAcceptedOnes() {
         Http.Response response = new Http(this.port).post("/actuator/migrations", "{\"command\": \"clean\"}");
         assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("command").asString()).isEqualTo("clean");
+        assertThat(response.json().get("outcome").asString()).isEqualTo("failure");
         assertThat(response.body()).contains("migrate, validate, dry-run, repair, rollback");
+    }
+
+    @Test
+    @Order(6)
+    void failedCommandIsAServerErrorWithTheMessage() {
+        Http.Response response = new Http(this.port).post("/actuator/migrations", "{\"command\": \"rollback\"}");
+        assertThat(response.status()).isEqualTo(500);
+        JsonNode body = response.json();
+        assertThat(new ArrayList<>(body.propertyNames())).containsExactly("command", "outcome", "error");
+        assertThat(body.get("command").asString()).isEqualTo("rollback");
+        assertThat(body.get("outcome").asString()).isEqualTo("failure");
+        assertThat(body.get("error").asString()).contains("001_create_greeting.sql").contains("has no rollback script");
+        assertThat(db.tableExists("greeting")).isTrue();
     }
 
 }

@@ -7,8 +7,6 @@ import javax.sql.DataSource;
 
 import dev.migrator.MigrationState;
 import dev.migrator.Migrator;
-import dev.migrator.status.StartupRun;
-import dev.migrator.status.StartupRunRecorder;
 import dev.migrator.test.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -17,6 +15,7 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,7 +27,8 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every condition and back-off of {@link MigratorAutoConfiguration}, against real PostgreSQL databases.
+ * Every condition and back-off of {@link MigratorAutoConfiguration}: what runs SQL against real PostgreSQL databases,
+ * what checks wiring alone with a data source that is never connected.
  */
 class MigratorAutoConfigurationTests {
 
@@ -43,6 +43,15 @@ class MigratorAutoConfigurationTests {
         return this.runner.withPropertyValues("spring.datasource.url=" + db.jdbcUrl());
     }
 
+    /**
+     * For tests of wiring alone: a data source that is never connected. Start-up migration stays on, so a migrator
+     * that should have backed off fails the context.
+     */
+    private ApplicationContextRunner noDatabase() {
+        return new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MigratorAutoConfiguration.class))
+            .withBean(DataSource.class, NoDatabase::dataSource);
+    }
+
     @Test
     void backsOffWithoutDataSource() {
         new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MigratorAutoConfiguration.class))
@@ -52,12 +61,21 @@ class MigratorAutoConfigurationTests {
     }
 
     @Test
+    void backsOffWithoutSpringJdbc() {
+        noDatabase().withClassLoader(new FilteredClassLoader("org.springframework.jdbc."))
+            .run((context) -> assertThat(context).hasNotFailed()
+                .doesNotHaveBean(Migrator.class)
+                .doesNotHaveBean(MigratorInitializer.class)
+                .doesNotHaveBean(StartupRunRecorder.class)
+                .doesNotHaveBean(CachedMigrationStatus.class));
+    }
+
+    @Test
     void backsOffWhenDisabled() {
-        TestDatabase db = this.databases.create("disabled");
-        withDatabase(db).withPropertyValues("migrator.enabled=false").run((context) -> {
-            assertThat(context).hasNotFailed().doesNotHaveBean(Migrator.class);
-            assertThat(db.tableExists("greeting")).isFalse();
-        });
+        noDatabase().withPropertyValues("migrator.enabled=false")
+            .run((context) -> assertThat(context).hasNotFailed()
+                .doesNotHaveBean(Migrator.class)
+                .doesNotHaveBean(MigratorInitializer.class));
     }
 
     @Test
@@ -76,12 +94,10 @@ class MigratorAutoConfigurationTests {
 
     @Test
     void backsOffWhenUserDefinesMigrator() {
-        TestDatabase db = this.databases.create("user_migrator");
-        withDatabase(db).withUserConfiguration(UserMigrator.class).run((context) -> {
+        noDatabase().withUserConfiguration(UserMigrator.class).run((context) -> {
             assertThat(context).hasNotFailed().hasSingleBean(Migrator.class).doesNotHaveBean(MigratorInitializer.class);
             assertThat(context.getBean(Migrator.class)).isSameAs(context.getBean(UserMigrator.class).migrator);
-            assertThat(context).hasSingleBean(dev.migrator.status.CachedMigrationStatus.class);
-            assertThat(db.tableExists("greeting")).isFalse();
+            assertThat(context).hasSingleBean(CachedMigrationStatus.class).hasSingleBean(StartupRunRecorder.class);
         });
     }
 

@@ -1,6 +1,7 @@
 package dev.migrator.actuate.endpoint;
 
 import java.util.List;
+import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonInclude.Include;
@@ -15,12 +16,40 @@ import dev.migrator.ValidateResult;
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 
 /**
- * What {@code POST /actuator/migrations} returns, one record per command. Every record has {@code command} and
- * {@code outcome} ({@code success} or {@code failure}).
+ * What {@code POST /actuator/migrations} returns: one immutable record per command, each a {@link CommandDescriptor}
+ * with {@code command} and {@code outcome} ({@code success} or {@code failure}).
  */
 public final class CommandDescriptors {
 
     private CommandDescriptors() {
+    }
+
+    /**
+     * The result of one command, whichever it was.
+     */
+    public sealed interface CommandDescriptor extends OperationResponseBody {
+
+        /**
+         * The command's name.
+         * @return {@code migrate}, {@code validate}, {@code dry-run}, {@code repair}, {@code rollback}, or the
+         * unknown name a {@link FailureDescriptor} answers
+         */
+        String command();
+
+        /**
+         * How the command ended.
+         * @return {@code success} or {@code failure}
+         */
+        String outcome();
+
+    }
+
+    private static String kindName(ValidateResult.Kind kind) {
+        return kind.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static String outcomeName(DryRunResult.Outcome outcome) {
+        return outcome.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     private static String text(MigrationVersion version) {
@@ -63,7 +92,12 @@ public final class CommandDescriptors {
      */
     @JsonInclude(Include.ALWAYS)
     public record MigrateDescriptor(String command, String outcome, String initialVersion, String currentVersion,
-            List<ExecutedDescriptor> applied, long durationMs) implements OperationResponseBody {
+            List<ExecutedDescriptor> applied, long durationMs) implements CommandDescriptor {
+
+        /** Copies the list, so the record stays immutable. */
+        public MigrateDescriptor {
+            applied = List.copyOf(applied);
+        }
 
         static MigrateDescriptor of(MigrateResult r) {
             return new MigrateDescriptor("migrate", "success", text(r.initialVersion()), text(r.currentVersion()),
@@ -81,13 +115,17 @@ public final class CommandDescriptors {
      */
     @JsonInclude(Include.ALWAYS)
     public record ValidateDescriptor(String command, String outcome, List<ProblemDescriptor> problems)
-            implements OperationResponseBody {
+            implements CommandDescriptor {
+
+        /** Copies the list, so the record stays immutable. */
+        public ValidateDescriptor {
+            problems = List.copyOf(problems);
+        }
 
         static ValidateDescriptor of(ValidateResult r) {
             return new ValidateDescriptor("validate", r.isValid() ? "success" : "failure", r.problems()
                 .stream()
-                .map((p) -> new ProblemDescriptor(p.kind().name().toLowerCase(java.util.Locale.ROOT), p.script(),
-                        p.message()))
+                .map((p) -> new ProblemDescriptor(kindName(p.kind()), p.script(), p.message()))
                 .toList());
         }
 
@@ -113,14 +151,18 @@ public final class CommandDescriptors {
      */
     @JsonInclude(Include.ALWAYS)
     public record DryRunDescriptor(String command, String outcome, List<RehearsalDescriptor> migrations)
-            implements OperationResponseBody {
+            implements CommandDescriptor {
+
+        /** Copies the list, so the record stays immutable. */
+        public DryRunDescriptor {
+            migrations = List.copyOf(migrations);
+        }
 
         static DryRunDescriptor of(DryRunResult r) {
             return new DryRunDescriptor("dry-run", r.isSuccess() ? "success" : "failure", r.migrations()
                 .stream()
                 .map((m) -> new RehearsalDescriptor(m.versionText(), m.description(), m.script(),
-                        m.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), m.error(),
-                        m.duration().toMillis()))
+                        outcomeName(m.outcome()), m.error(), m.duration().toMillis()))
                 .toList());
         }
 
@@ -151,7 +193,13 @@ public final class CommandDescriptors {
      */
     @JsonInclude(Include.ALWAYS)
     public record RepairDescriptor(String command, String outcome, List<String> acceptedChecksums,
-            List<String> clearedFailures) implements OperationResponseBody {
+            List<String> clearedFailures) implements CommandDescriptor {
+
+        /** Copies the lists, so the record stays immutable. */
+        public RepairDescriptor {
+            acceptedChecksums = List.copyOf(acceptedChecksums);
+            clearedFailures = List.copyOf(clearedFailures);
+        }
 
         static RepairDescriptor of(RepairResult r) {
             return new RepairDescriptor("repair", "success", r.acceptedChecksums(), r.clearedFailures());
@@ -169,7 +217,12 @@ public final class CommandDescriptors {
      */
     @JsonInclude(Include.ALWAYS)
     public record RollbackDescriptor(String command, String outcome, List<ExecutedDescriptor> rolledBack,
-            String currentVersion) implements OperationResponseBody {
+            String currentVersion) implements CommandDescriptor {
+
+        /** Copies the list, so the record stays immutable. */
+        public RollbackDescriptor {
+            rolledBack = List.copyOf(rolledBack);
+        }
 
         static RollbackDescriptor of(RollbackResult r) {
             return new RollbackDescriptor("rollback", "success", executed(r.rolledBack()), text(r.currentVersion()));
@@ -185,7 +238,7 @@ public final class CommandDescriptors {
      * @param error the error's message (file, line, cause and fix)
      */
     @JsonInclude(Include.ALWAYS)
-    public record FailureDescriptor(String command, String outcome, String error) implements OperationResponseBody {
+    public record FailureDescriptor(String command, String outcome, String error) implements CommandDescriptor {
     }
 
 }

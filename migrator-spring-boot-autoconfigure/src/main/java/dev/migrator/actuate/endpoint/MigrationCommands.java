@@ -4,63 +4,73 @@ import java.util.List;
 
 import dev.migrator.Migrator;
 import dev.migrator.MigratorException;
+import dev.migrator.actuate.endpoint.CommandDescriptors.CommandDescriptor;
 import dev.migrator.actuate.endpoint.CommandDescriptors.DryRunDescriptor;
 import dev.migrator.actuate.endpoint.CommandDescriptors.FailureDescriptor;
 import dev.migrator.actuate.endpoint.CommandDescriptors.MigrateDescriptor;
 import dev.migrator.actuate.endpoint.CommandDescriptors.RepairDescriptor;
 import dev.migrator.actuate.endpoint.CommandDescriptors.RollbackDescriptor;
 import dev.migrator.actuate.endpoint.CommandDescriptors.ValidateDescriptor;
-import dev.migrator.status.CachedMigrationStatus;
+import dev.migrator.autoconfigure.CachedMigrationStatus;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
-
 /**
- * Runs the commands of {@code POST /actuator/migrations} and turns their results (or errors) into responses. A
- * command that fails answers 500 with the error; an unknown command answers 400 with a body naming the accepted
- * ones.
+ * Runs the commands the {@code migrations} endpoint accepts and turns their results (or errors) into
+ * {@link CommandDescriptor}s. Knows nothing of HTTP: {@link MigrationsEndpointWebExtension} maps the descriptors to
+ * status codes.
  */
 public class MigrationCommands {
 
     /** The commands accepted, in the order they are listed to users. */
     public static final List<String> COMMANDS = List.of("migrate", "validate", "dry-run", "repair", "rollback");
 
+    private static final String FAILURE = "failure";
+
     private static final Logger logger = LoggerFactory.getLogger(MigrationCommands.class);
 
     private final Migrator migrator;
 
-    private final CachedMigrationStatus cache;
+    private final @Nullable CachedMigrationStatus cache;
 
     /**
      * Creates the command runner.
      * @param migrator the migrator
      * @param cache the status cache to invalidate after a command, or {@code null}
      */
-    public MigrationCommands(Migrator migrator, CachedMigrationStatus cache) {
+    public MigrationCommands(Migrator migrator, @Nullable CachedMigrationStatus cache) {
         this.migrator = migrator;
         this.cache = cache;
+    }
+
+    /**
+     * Whether a command is one of {@link #COMMANDS}.
+     * @param command the command's name, or {@code null}
+     * @return {@code true} when {@link #run} runs it
+     */
+    public static boolean isKnown(@Nullable String command) {
+        return command != null && COMMANDS.contains(command);
     }
 
     /**
      * Runs a command.
      * @param command the command's name
      * @param target the rollback target, or {@code null}
-     * @return the response: 200 with the result, 400 for an unknown command, 500 when the command failed
+     * @return the command's result; a {@link FailureDescriptor} when the command is unknown (its error lists the
+     * accepted ones) or ended with an error (its message names file, cause and fix)
      */
-    public WebEndpointResponse<Object> run(String command, String target) {
-        if (command == null || !COMMANDS.contains(command)) {
-            String message = "Unknown command '" + command + "'; use one of " + String.join(", ", COMMANDS);
-            return new WebEndpointResponse<>(new FailureDescriptor(command, "failure", message),
-                    WebEndpointResponse.STATUS_BAD_REQUEST);
+    public CommandDescriptor run(@Nullable String command, @Nullable String target) {
+        if (!isKnown(command)) {
+            return new FailureDescriptor(command, FAILURE,
+                    "Unknown command '" + command + "'; use one of " + String.join(", ", COMMANDS));
         }
         try {
-            return new WebEndpointResponse<>(execute(command, target));
+            return execute(command, target);
         }
         catch (MigratorException ex) {
             logger.error("Command '{}' from the migrations endpoint failed: {}", command, ex.getMessage());
-            return new WebEndpointResponse<>(new FailureDescriptor(command, "failure", ex.getMessage()),
-                    WebEndpointResponse.STATUS_INTERNAL_SERVER_ERROR);
+            return new FailureDescriptor(command, FAILURE, ex.getMessage());
         }
         finally {
             if (this.cache != null) {
@@ -69,7 +79,7 @@ public class MigrationCommands {
         }
     }
 
-    private Object execute(String command, String target) {
+    private CommandDescriptor execute(String command, @Nullable String target) {
         return switch (command) {
             case "migrate" -> MigrateDescriptor.of(this.migrator.migrate());
             case "validate" -> ValidateDescriptor.of(this.migrator.validate());

@@ -7,12 +7,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import dev.migrator.HistoryEntry;
 import dev.migrator.MigrationInfo;
-import dev.migrator.status.StartupRun;
+import dev.migrator.autoconfigure.StartupRun;
 
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 
 /**
- * What {@code GET /actuator/migrations} returns. Every field is always present (absent values are {@code null});
+ * What the {@code migrations} endpoint's read operation returns ({@code GET /actuator/migrations}, or the
+ * {@code migrations} operation of the JMX MBean). Every field is always present (absent values are {@code null});
  * timestamps are ISO-8601 in UTC; {@code type} and {@code state} are lower case.
  *
  * @param database the database migrated
@@ -30,6 +31,11 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 public record MigrationsDescriptor(DatabaseDescriptor database, String schema, String table, String currentVersion,
         int appliedMigrations, int pendingMigrations, int failedMigrations, LastMigrationDescriptor lastMigration,
         LastRunDescriptor lastRun, List<MigrationDescriptor> migrations) implements OperationResponseBody {
+
+    /** Copies the list, so the record stays immutable. */
+    public MigrationsDescriptor {
+        migrations = List.copyOf(migrations);
+    }
 
     static String iso(Instant instant) {
         return (instant != null) ? instant.toString() : null;
@@ -117,7 +123,8 @@ public record MigrationsDescriptor(DatabaseDescriptor database, String schema, S
     }
 
     /**
-     * What {@code GET /actuator/migrations/{version}} returns: the migration and every history row of its version.
+     * What {@code GET /actuator/migrations/{version}} (or the JMX operation {@code migration}) returns: the migration
+     * and every history row of its version.
      *
      * @param migration the migration's entry
      * @param history its history rows, oldest first
@@ -125,6 +132,12 @@ public record MigrationsDescriptor(DatabaseDescriptor database, String schema, S
     @JsonInclude(Include.ALWAYS)
     public record MigrationDetailDescriptor(MigrationDescriptor migration, List<AttemptDescriptor> history)
             implements OperationResponseBody {
+
+        /** Copies the list, so the record stays immutable. */
+        public MigrationDetailDescriptor {
+            history = List.copyOf(history);
+        }
+
     }
 
     /**

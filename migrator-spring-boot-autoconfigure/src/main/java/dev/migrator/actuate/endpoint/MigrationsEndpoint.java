@@ -17,19 +17,19 @@ import dev.migrator.actuate.endpoint.MigrationsDescriptor.LastMigrationDescripto
 import dev.migrator.actuate.endpoint.MigrationsDescriptor.LastRunDescriptor;
 import dev.migrator.actuate.endpoint.MigrationsDescriptor.MigrationDescriptor;
 import dev.migrator.actuate.endpoint.MigrationsDescriptor.MigrationDetailDescriptor;
-import dev.migrator.status.StartupRunRecorder;
+import dev.migrator.autoconfigure.StartupRunRecorder;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
-import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 
 /**
- * The {@code migrations} Actuator endpoint: the migration status of the database ({@code GET}), one migration with
- * its history ({@code GET /{version}}), and commands ({@code POST}, only with
- * {@code management.endpoint.migrations.access=unrestricted}). Never shows credentials.
+ * The {@code migrations} Actuator endpoint: the migration status of the database ({@code GET /actuator/migrations})
+ * and one migration with its history ({@code GET /actuator/migrations/{version}}). Technology-neutral: both read
+ * operations also work over JMX. The write operation, which runs commands, lives in
+ * {@link MigrationsEndpointWebExtension}, so it exists over HTTP only. Never shows credentials.
  */
 @Endpoint(id = "migrations", defaultAccess = Access.READ_ONLY)
 public class MigrationsEndpoint {
@@ -38,21 +38,20 @@ public class MigrationsEndpoint {
 
     private final StartupRunRecorder recorder;
 
-    private final MigrationCommands commands;
-
     /**
      * Creates the endpoint.
      * @param migrator the migrator to report on
      * @param recorder this instance's start-up run
-     * @param commands runs the write operation's commands
      */
-    public MigrationsEndpoint(Migrator migrator, StartupRunRecorder recorder, MigrationCommands commands) {
+    public MigrationsEndpoint(Migrator migrator, StartupRunRecorder recorder) {
         this.migrator = migrator;
         this.recorder = recorder;
-        this.commands = commands;
     }
 
-    /** The migration status of the database. */
+    /**
+     * The migration status of the database.
+     * @return the status, the database (without credentials) and this instance's start-up run
+     */
     @ReadOperation
     public MigrationsDescriptor migrations() {
         MigrationStatus status = this.migrator.status();
@@ -66,7 +65,7 @@ public class MigrationsEndpoint {
     /**
      * One versioned migration and every history row of its version.
      * @param version the version (any equal spelling: {@code 1}, {@code 001})
-     * @return the migration, or {@code null} (404) when no migration has that version
+     * @return the migration, or {@code null} (404 over HTTP) when no migration has that version
      */
     @ReadOperation
     public @Nullable MigrationDetailDescriptor migration(@Selector String version) {
@@ -85,17 +84,6 @@ public class MigrationsEndpoint {
         List<HistoryEntry> history = this.migrator.history(version);
         return new MigrationDetailDescriptor(MigrationDescriptor.of(found.get()),
                 history.stream().map(AttemptDescriptor::of).toList());
-    }
-
-    /**
-     * Runs a command.
-     * @param command {@code migrate}, {@code validate}, {@code dry-run}, {@code repair} or {@code rollback}
-     * @param target for {@code rollback}: the version to return to ({@code null} undoes every applied migration)
-     * @return the command's result
-     */
-    @WriteOperation
-    public Object run(String command, @Nullable String target) {
-        return this.commands.run(command, target);
     }
 
     private DatabaseDescriptor database() {

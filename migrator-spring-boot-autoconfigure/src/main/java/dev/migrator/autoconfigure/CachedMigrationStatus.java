@@ -1,4 +1,4 @@
-package dev.migrator.status;
+package dev.migrator.autoconfigure;
 
 import java.time.Duration;
 import java.util.function.LongSupplier;

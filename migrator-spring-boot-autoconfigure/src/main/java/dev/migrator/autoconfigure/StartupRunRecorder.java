@@ -1,4 +1,4 @@
-package dev.migrator.status;
+package dev.migrator.autoconfigure;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +10,8 @@ import dev.migrator.MigrationType;
 
 /**
  * Records this instance's start-up run for the endpoint's {@code lastRun}. It is a {@link MigrationListener} so it
- * counts applied scripts whatever the start-up strategy calls.
+ * counts applied scripts whatever the start-up strategy calls. Only the {@link MigratorInitializer} records; everyone
+ * else reads {@link #lastRun()}.
  */
 public class StartupRunRecorder implements MigrationListener {
 
@@ -21,7 +22,7 @@ public class StartupRunRecorder implements MigrationListener {
     private volatile StartupRun run;
 
     /** Marks the start of the start-up run. */
-    public void started() {
+    void started() {
         this.applied.set(0);
         this.startedAt = Instant.now();
     }
@@ -30,7 +31,7 @@ public class StartupRunRecorder implements MigrationListener {
      * Marks the end of the start-up run.
      * @param failure the error it ended with, or {@code null}
      */
-    public void finished(Throwable failure) {
+    void finished(Throwable failure) {
         Instant start = this.startedAt;
         long durationMs = Duration.between(start, Instant.now()).toMillis();
         String outcome = (failure != null) ? StartupRun.FAILURE : StartupRun.SUCCESS;
@@ -39,7 +40,7 @@ public class StartupRunRecorder implements MigrationListener {
     }
 
     /** Records that nothing ran at start-up. */
-    public void skipped() {
+    void skipped() {
         this.run = new StartupRun(Instant.now(), 0, StartupRun.SKIPPED, 0, null);
     }
 
