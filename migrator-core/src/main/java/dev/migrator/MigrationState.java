@@ -42,7 +42,15 @@ public enum MigrationState {
     BASELINE,
 
     /** A versioned migration at or below the baseline version: never applied, and it does not need to be. */
-    BELOW_BASELINE;
+    BELOW_BASELINE,
+
+    /**
+     * Its latest history row has a status this migrator does not know (say {@code running}): a newer migrator wrote
+     * it, and whether the migration took effect cannot be told. Not counted as applied, never run; {@code validate}
+     * reports it and {@code migrate} refuses to run. Normal for a moment while a newer replica migrates during a
+     * rolling deploy; if it stays, finish the deploy so that a migrator that knows the status handles it.
+     */
+    UNRECOGNIZED;
 
     /** The lower-case name shown by the endpoint and in logs. */
     public String id() {

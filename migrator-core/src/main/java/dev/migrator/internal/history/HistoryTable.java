@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.stream.Collectors;
 
 import dev.migrator.HistoryEntry;
 import dev.migrator.MigrationType;
+import dev.migrator.MigrationVersion;
 import dev.migrator.MigratorException;
 import dev.migrator.internal.sql.SqlLiteral;
 
@@ -286,14 +288,21 @@ public final class HistoryTable {
                 + "duration_ms, error_message from " + qualified + " order by id";
     }
 
+    /**
+     * The rows, read by column name from {@link #readSql()} (extra columns of a newer format are not selected). A
+     * {@code version} that is not a valid version is read as {@code null}; {@code type} and {@code status} as
+     * written, known or not.
+     */
     private static List<HistoryEntry> rows(ResultSet rs) throws SQLException {
         List<HistoryEntry> entries = new ArrayList<>();
         while (rs.next()) {
+            String version = rs.getString(2);
             Timestamp appliedAt = rs.getTimestamp(9);
-            entries.add(new HistoryEntry(rs.getLong(1), rs.getString(2), rs.getString(3),
-                    MigrationType.fromId(rs.getString(4)), rs.getString(5), rs.getString(6),
-                    "completed".equals(rs.getString(7)), rs.getString(8),
-                    (appliedAt != null) ? appliedAt.toInstant() : null, rs.getInt(10), rs.getString(11)));
+            entries.add(new HistoryEntry(rs.getLong(1),
+                    MigrationVersion.isValid(version) ? MigrationVersion.parse(version) : null, rs.getString(3),
+                    rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                    (appliedAt != null) ? appliedAt.toInstant() : null, Duration.ofMillis(rs.getLong(10)),
+                    rs.getString(11)));
         }
         return entries;
     }
@@ -331,7 +340,7 @@ public final class HistoryTable {
     }
 
     private static String status(NewRow row) {
-        return row.success() ? "completed" : "failed";
+        return row.success() ? HistoryEntry.COMPLETED : HistoryEntry.FAILED;
     }
 
     private static void setNullable(PreparedStatement ps, int index, String value) throws SQLException {
