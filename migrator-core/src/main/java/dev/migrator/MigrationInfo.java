@@ -15,7 +15,8 @@ import java.time.Instant;
  * @param appliedAt when it was last applied (or last attempted, for {@link MigrationState#FAILED}), or {@code null}
  * @param appliedBy the database user that applied it, or {@code null}
  * @param duration how long the last application or attempt took, or {@code null}
- * @param error the error of the latest failed attempt when {@link MigrationState#FAILED}, or {@code null}
+ * @param error the error of the latest failed attempt when {@link MigrationState#FAILED}, what is not known when
+ *        {@link MigrationState#UNRECOGNIZED}, or {@code null}
  * @param rollbackScript the paired rollback script, or {@code null} when there is none
  * @param recordedChecksum the checksum recorded at the last application, or {@code null}
  */

@@ -57,7 +57,15 @@ public enum MigrationState {
     BASELINE,
 
     /** A versioned migration at or below the baseline version: never applied, and it does not need to be. */
-    BELOW_BASELINE;
+    BELOW_BASELINE,
+
+    /**
+     * Its latest history row has a status this migrator does not know (say {@code running}): a newer migrator wrote
+     * it, and whether the migration took effect cannot be told. Not counted as applied, never run; {@code validate}
+     * reports it and {@code migrate} refuses to run. Normal for a moment while a newer replica migrates during a
+     * rolling deploy; if it stays, finish the deploy so that a migrator that knows the status handles it.
+     */
+    UNRECOGNIZED;
 
     /**
      * Whether the database holds this migration and {@code migrate} has nothing to run for it: {@link #APPLIED},
@@ -67,7 +75,7 @@ public enum MigrationState {
     public boolean isApplied() {
         return switch (this) {
             case APPLIED, BASELINE, FUTURE, CHANGED, MISSING -> true;
-            case PENDING, OUTDATED, FAILED, BELOW_BASELINE -> false;
+            case PENDING, OUTDATED, FAILED, BELOW_BASELINE, UNRECOGNIZED -> false;
         };
     }
 

@@ -57,7 +57,7 @@ public record MigrationStatus(String schema, String table, MigrationVersion curr
     public MigrationInfo lastApplied() {
         MigrationInfo last = null;
         for (MigrationInfo m : migrations) {
-            if (m.appliedAt() != null && m.state() != MigrationState.FAILED
+            if (m.appliedAt() != null && m.state() != MigrationState.FAILED && m.state() != MigrationState.UNRECOGNIZED
                     && (last == null || m.appliedAt().isAfter(last.appliedAt()))) {
                 last = m;
             }

@@ -42,7 +42,10 @@ public record ValidateResult(List<Problem> problems) {
         INVALID_FILES,
 
         /** A non-transactional migration failed part-way and may be partly applied. */
-        FAILED_NON_TRANSACTIONAL
+        FAILED_NON_TRANSACTIONAL,
+
+        /** A migration's latest history row has a status a newer migrator wrote and this one does not know. */
+        UNRECOGNIZED_STATUS
     }
 
     /**

@@ -182,7 +182,7 @@ class MigrateTests {
         files.migrator().migrate();
         db.execute("comment on table schema_migrations is 'migrator history, format 2'");
         assertThatExceptionOfType(MigratorException.class).isThrownBy(() -> files.migrator().migrate())
-                .withMessageContaining("created by a newer migrator").withMessageContaining("format 2");
+                .withMessageContaining("written by a newer migrator").withMessageContaining("format 2");
     }
 
     @Test

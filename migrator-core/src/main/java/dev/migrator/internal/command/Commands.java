@@ -96,8 +96,7 @@ public final class Commands {
                 return List.of();
             }
             return session.history().read(session.connection()).stream()
-                    .filter((row) -> row.version() != null && MigrationVersion.isValid(row.version())
-                            && MigrationVersion.parse(row.version()).equals(wanted))
+                    .filter((row) -> wanted.equals(row.version()))
                     .toList();
         });
     }
@@ -188,7 +187,8 @@ public final class Commands {
             }
             long start = System.nanoTime();
             FirstLook look = firstLook(connection, locking);
-            HistoryTable history = look.history();
+            // a command that locks reads the history under the lock: it may upgrade an older history format
+            HistoryTable history = locking ? look.history().upgradingUnderLock() : look.history();
             Session session = new Session(connection, history, config, listeners, executor);
             if (!locking) {
                 return work.run(session);

@@ -54,7 +54,7 @@ final class MigrateCommand {
         StatusReader.Snapshot snapshot = StatusReader.of(session, files, rows);
         List<ValidateResult.Problem> problems = session.config().isValidateOnMigrate()
                 ? Validator.problems(snapshot.status(), session.config())
-                : partialFailures(snapshot);
+                : blockingProblems(snapshot);
         if (!problems.isEmpty()) {
             throw new ValidationFailedException(new ValidateResult(problems));
         }
@@ -103,8 +103,8 @@ final class MigrateCommand {
         return kept;
     }
 
-    private static List<ValidateResult.Problem> partialFailures(StatusReader.Snapshot snapshot) {
-        return snapshot.status().migrations().stream().map(Validator::partialFailure)
+    private static List<ValidateResult.Problem> blockingProblems(StatusReader.Snapshot snapshot) {
+        return snapshot.status().migrations().stream().map(Validator::blocking)
                 .filter((p) -> p != null).toList();
     }
 

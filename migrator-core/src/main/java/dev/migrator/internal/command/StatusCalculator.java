@@ -23,6 +23,13 @@ import dev.migrator.internal.resolve.ResolvedMigration;
  * row applies it, a completed {@code rollback} row un-applies it, and a failed row newer than the last completed
  * one makes it {@code failed} (a failed rollback leaves it applied, with the error shown). Repair rows (see
  * {@link HistoryNotes}) change the accepted checksum but not when it was applied.
+ * <p>
+ * What a newer migrator wrote is read safely: a row of a kind this migrator does not know ({@link HistoryEntry#type()}
+ * {@code null}) is left out (a newer format whose rows older migrators must understand raises its
+ * {@code min-reader}, and they refuse the table); a row with a status this migrator does not know (say
+ * {@code running}) makes its migration {@link MigrationState#UNRECOGNIZED} until a {@code completed} or
+ * {@code failed} row follows it: not applied, never run, and reported by validate, since whether it took effect
+ * cannot be told.
  */
 final class StatusCalculator {
 
@@ -46,16 +53,19 @@ final class StatusCalculator {
         MigrationVersion baseline = null;
         long lastRollback = 0;
         for (HistoryEntry row : rows) {
-            if (row.type() == MigrationType.ROLLBACK && row.success() && !HistoryNotes.isRepair(row.errorMessage())) {
+            if (row.type() == null) {
+                continue; // a kind of row a newer migrator wrote: see the class comment
+            }
+            if (row.type() == MigrationType.ROLLBACK && row.isSuccess() && !HistoryNotes.isRepair(row.errorMessage())) {
                 lastRollback = row.id();
             }
             if (row.type() == MigrationType.REPEATABLE) {
                 repeatableTracks.computeIfAbsent(row.description(), (k) -> new Track()).add(row);
             }
-            else if (row.version() != null && MigrationVersion.isValid(row.version())) {
-                MigrationVersion version = MigrationVersion.parse(row.version());
+            else if (row.version() != null) {
+                MigrationVersion version = row.version();
                 versionTracks.computeIfAbsent(version, (k) -> new Track()).add(row);
-                if (row.type() == MigrationType.BASELINE && row.success()) {
+                if (row.type() == MigrationType.BASELINE && row.isSuccess()) {
                     baseline = version;
                 }
             }
@@ -87,7 +97,10 @@ final class StatusCalculator {
             all.add(repeatableInfo(file, repeatableTracks.get(file.description()), lastRollback));
         }
         for (Map.Entry<String, Track> entry : repeatableTracks.entrySet()) {
-            if (!repeatableFiles.containsKey(entry.getKey()) && entry.getValue().applied != null) {
+            if (!repeatableFiles.containsKey(entry.getKey()) && entry.getValue().unrecognized != null) {
+                all.add(unrecognizedInfo(null, null, entry.getValue(), null));
+            }
+            else if (!repeatableFiles.containsKey(entry.getKey()) && entry.getValue().applied != null) {
                 all.add(fromRow(entry.getValue().applied, null, MigrationState.MISSING, entry.getValue(), null));
             }
         }
@@ -96,6 +109,9 @@ final class StatusCalculator {
 
     private static MigrationInfo versionedInfo(ResolvedMigration file, Track track, MigrationVersion baseline) {
         String rollback = (file.rollback() != null) ? file.rollback().relativePath() : null;
+        if (track != null && track.unrecognized != null) {
+            return unrecognizedInfo(file, file.version(), track, rollback);
+        }
         if (track != null && track.failedAfterLastCompletion()) {
             return fileInfo(file, MigrationState.FAILED, track, rollback, track.lastFailure);
         }
@@ -120,6 +136,9 @@ final class StatusCalculator {
     }
 
     private static MigrationInfo unknownFileInfo(MigrationVersion version, Track track, MigrationVersion highest) {
+        if (track.unrecognized != null) {
+            return unrecognizedInfo(null, version, track, null);
+        }
         if (track.failedAfterLastCompletion() && track.applied == null) {
             return fromRow(track.lastFailure, version, MigrationState.FAILED, track, track.lastFailure);
         }
@@ -145,6 +164,9 @@ final class StatusCalculator {
      * the rollback may have dropped what it created (a view over rolled-back tables), so it is applied again.
      */
     private static MigrationInfo repeatableInfo(ResolvedMigration file, Track track, long lastRollback) {
+        if (track != null && track.unrecognized != null) {
+            return unrecognizedInfo(file, null, track, null);
+        }
         if (track != null && track.failedAfterLastCompletion()) {
             return fileInfo(file, MigrationState.FAILED, track, null, track.lastFailure);
         }
@@ -164,17 +186,41 @@ final class StatusCalculator {
         }
         return new MigrationInfo(file.version(), file.description(), file.type(), file.script(), file.checksum(),
                 state, (shown != null) ? shown.appliedAt() : null, (shown != null) ? shown.appliedBy() : null,
-                (shown != null) ? Duration.ofMillis(shown.durationMs()) : null,
-                (failure != null) ? failure.errorMessage() : null, rollback,
-                (track != null) ? track.acceptedChecksum : null);
+                (shown != null) ? duration(shown) : null, (failure != null) ? failure.errorMessage() : null,
+                rollback, (track != null) ? track.acceptedChecksum : null);
     }
 
     private static MigrationInfo fromRow(HistoryEntry row, MigrationVersion version, MigrationState state,
             Track track, HistoryEntry failure) {
         MigrationType type = (row.type() == MigrationType.ROLLBACK) ? MigrationType.VERSIONED : row.type();
         return new MigrationInfo(version, row.description(), type, row.script(), track.acceptedChecksum, state,
-                row.appliedAt(), row.appliedBy(), Duration.ofMillis(row.durationMs()),
-                (failure != null) ? failure.errorMessage() : null, null, track.acceptedChecksum);
+                row.appliedAt(), row.appliedBy(), duration(row), (failure != null) ? failure.errorMessage() : null,
+                null, track.acceptedChecksum);
+    }
+
+    /**
+     * A migration whose latest row has a status this migrator does not know: shown with that row, and an error that
+     * names the status.
+     * @param file its file, or {@code null} when there is none
+     */
+    private static MigrationInfo unrecognizedInfo(ResolvedMigration file, MigrationVersion version, Track track,
+            String rollback) {
+        HistoryEntry row = track.unrecognized;
+        String error = "its latest history row (id " + row.id() + ") has status '" + row.status() + "', which a newer "
+                + "migrator wrote and this one does not know";
+        if (file != null) {
+            return new MigrationInfo(file.version(), file.description(), file.type(), file.script(), file.checksum(),
+                    MigrationState.UNRECOGNIZED, row.appliedAt(), row.appliedBy(), duration(row), error, rollback,
+                    track.acceptedChecksum);
+        }
+        MigrationType type = (row.type() == MigrationType.ROLLBACK) ? MigrationType.VERSIONED : row.type();
+        return new MigrationInfo(version, row.description(), type, row.script(), track.acceptedChecksum,
+                MigrationState.UNRECOGNIZED, row.appliedAt(), row.appliedBy(), duration(row), error, null,
+                track.acceptedChecksum);
+    }
+
+    private static Duration duration(HistoryEntry row) {
+        return row.duration();
     }
 
     /** The rows of one version (or one repeatable), folded in the order written. */
@@ -190,8 +236,16 @@ final class StatusCalculator {
 
         private HistoryEntry lastFailure;
 
+        /** The latest row when its status is one this migrator does not know; {@code null} once a known one follows. */
+        private HistoryEntry unrecognized;
+
         void add(HistoryEntry row) {
-            if (!row.success()) {
+            if (!row.hasKnownStatus()) {
+                unrecognized = row;
+                return;
+            }
+            unrecognized = null;
+            if (row.isFailed()) {
                 if (row.type() != MigrationType.ROLLBACK) {
                     lastFailure = row;
                 }

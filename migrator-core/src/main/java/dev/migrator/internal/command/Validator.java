@@ -48,6 +48,7 @@ final class Validator {
                         problems.add(partial);
                     }
                 }
+                case UNRECOGNIZED -> problems.add(unrecognizedStatus(m));
                 default -> {
                 }
             }
@@ -66,6 +67,18 @@ final class Validator {
                 + ") ran outside a transaction and failed part-way: " + ((end > 0) ? detail.substring(0, end)
                 : detail) + ". Its first statements are applied. Undo or complete them by hand, fix the file, then "
                 + "run repair (it marks the migration pending again) and migrate.");
+    }
+
+    /** What stops {@code migrate} even when validation is off: a partial failure or an unrecognized status. */
+    static Problem blocking(MigrationInfo m) {
+        return (m.state() == MigrationState.UNRECOGNIZED) ? unrecognizedStatus(m) : partialFailure(m);
+    }
+
+    private static Problem unrecognizedStatus(MigrationInfo m) {
+        return new Problem(Kind.UNRECOGNIZED_STATUS, m.script(), m.script() + " (" + describe(m) + "): " + m.error()
+                + ", so whether it took effect cannot be told; this migrator neither counts it as applied nor runs "
+                + "it. Finish the deploy of the newer migrator (it handles the row), or upgrade migrator in this "
+                + "application.");
     }
 
     private static String describe(MigrationInfo m) {

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,22 +16,25 @@ import java.util.stream.Collectors;
 
 import dev.migrator.HistoryEntry;
 import dev.migrator.MigrationType;
+import dev.migrator.MigrationVersion;
 import dev.migrator.MigratorException;
 import dev.migrator.internal.sql.SqlLiteral;
 
 /**
  * The history table ({@code schema_migrations} by default): an append-only log of every attempt, rollback, baseline
- * and repair. This class creates it, checks its shape, reads it and appends to it; it never updates or deletes.
- * Schema and table names are checked identifiers and always quoted.
+ * and repair. This class creates it, checks its shape, reads it and appends to it; it never updates or deletes
+ * rows. Schema and table names are checked identifiers and always quoted.
+ * <p>
+ * The table's comment carries its {@linkplain FormatMarker format marker}. A table of a newer format is used as long
+ * as its {@code min-reader} is not above this build's format and the {@linkplain #COLUMNS columns} this build relies
+ * on are there with the same types: extra columns are left alone (rows are read and written by column name), and
+ * status values and kinds of row this build does not know are read as they are (see {@link HistoryEntry}). A table
+ * of an older format is upgraded, by a {@linkplain #upgradingUnderLock() handle of a command that holds the migration
+ * lock}, when it is first read; other commands read it as it is.
  */
 public final class HistoryTable {
 
-    /** Format version written into the table's comment; a higher one was created by a newer migrator. */
-    static final int FORMAT_VERSION = 1;
-
-    static final String COMMENT_PREFIX = "migrator history, format ";
-
-    /** The columns, in order, with the types PostgreSQL reports through {@code format_type}. */
+    /** The columns this build relies on, in order, with the types PostgreSQL reports through {@code format_type}. */
     static final Map<String, String> COLUMNS = columns();
 
     /**
@@ -56,6 +60,10 @@ public final class HistoryTable {
 
     private final boolean seenMissing;
 
+    private final HistoryFormat format;
+
+    private final boolean upgrading;
+
     /**
      * Creates the table's handle.
      * @param schema the (checked) schema
@@ -73,10 +81,30 @@ public final class HistoryTable {
      *        checks before it reads, instead of reading and falling back when the read fails)
      */
     public HistoryTable(String schema, String table, boolean seenMissing) {
+        this(schema, table, seenMissing, HistoryFormat.CURRENT, false);
+    }
+
+    /**
+     * Creates the table's handle for a given format (tests use one with upgrade steps of their own).
+     * @param upgrading whether reading a table of an older format upgrades it first
+     */
+    HistoryTable(String schema, String table, boolean seenMissing, HistoryFormat format, boolean upgrading) {
         this.schema = schema;
         this.table = table;
         this.seenMissing = seenMissing;
+        this.format = format;
+        this.upgrading = upgrading;
         this.qualified = quote(schema) + "." + quote(table);
+    }
+
+    /**
+     * The handle for a command that holds the migration lock: the first check or read of a table of an older history
+     * format upgrades it to this build's format first (in one transaction; see {@link #exists}). Read-only commands
+     * use the plain handle and never change the table.
+     * @return the upgrading handle
+     */
+    public HistoryTable upgradingUnderLock() {
+        return new HistoryTable(schema, table, seenMissing, format, true);
     }
 
     private static Map<String, String> columns() {
@@ -115,18 +143,34 @@ public final class HistoryTable {
     }
 
     /**
-     * Whether the table exists, checking that an existing one is migrator's: one round trip.
+     * Whether the table exists, checking that an existing one is migrator's and one this build can use: one round
+     * trip. On an {@linkplain #upgradingUnderLock() upgrading handle}, a table of an older format is upgraded first.
      * @return {@code false} when there is no such table
-     * @throws MigratorException when a table of that name has another shape or a newer format
+     * @throws MigratorException when a table of that name has another shape, a format that needs a newer migrator, or
+     *         cannot be upgraded
      */
     public boolean exists(Connection connection) throws SQLException {
+        FormatMarker marker;
         try (PreparedStatement ps = connection.prepareStatement(SHAPE_SQL)) {
             ps.setString(1, schema);
             ps.setString(2, table);
             try (ResultSet rs = ps.executeQuery()) {
-                return checkedShape(rs);
+                Map<String, String> found = new LinkedHashMap<>();
+                String[] comment = new String[1];
+                if (!shapeRows(rs, found, comment)) {
+                    return false;
+                }
+                marker = checkShape(found, comment[0]);
             }
         }
+        if (needsUpgrade(marker)) {
+            FormatUpgrader.upgrade(connection, this, format, marker.format());
+        }
+        return true;
+    }
+
+    private boolean needsUpgrade(FormatMarker marker) {
+        return upgrading && format.isOlder(marker);
     }
 
     /**
@@ -135,9 +179,10 @@ public final class HistoryTable {
      * do); otherwise, or when that combined query fails for any reason (no table yet, a foreign table of that name),
      * in the two separate steps, so the outcome and every error are the same as calling them one after the other.
      * When the table was {@code seenMissing}, the separate steps straight away (no query that fails: a first start
-     * leaves no error in the server's log).
+     * leaves no error in the server's log). On an {@linkplain #upgradingUnderLock() upgrading handle}, a table of
+     * an older format is upgraded before its rows are returned.
      * @return the rows in the order written, or {@code null} when the table does not exist
-     * @throws MigratorException when a table of that name has another shape or a newer format
+     * @throws MigratorException like {@link #exists}
      */
     public List<HistoryEntry> readIfExists(Connection connection) throws SQLException {
         if (connection.getAutoCommit() && !seenMissing) {
@@ -163,21 +208,13 @@ public final class HistoryTable {
                 rows = null;
             }
             if (exists && rows != null) {
-                checkShape(found, comment[0]); // the same check, and the same error, as exists()
-                return rows;
+                // the same check, and the same error, as exists()
+                if (!needsUpgrade(checkShape(found, comment[0]))) {
+                    return rows;
+                }
             }
         }
         return exists(connection) ? read(connection) : null;
-    }
-
-    private boolean checkedShape(ResultSet rs) throws SQLException {
-        Map<String, String> found = new LinkedHashMap<>();
-        String[] comment = new String[1];
-        boolean exists = shapeRows(rs, found, comment);
-        if (exists) {
-            checkShape(found, comment[0]);
-        }
-        return exists;
     }
 
     private static boolean shapeRows(ResultSet rs, Map<String, String> found, String[] comment) throws SQLException {
@@ -192,25 +229,30 @@ public final class HistoryTable {
         return exists;
     }
 
-    private void checkShape(Map<String, String> found, String comment) {
-        if (comment != null && comment.startsWith(COMMENT_PREFIX)) {
-            String format = comment.substring(COMMENT_PREFIX.length()).trim();
-            int version;
-            try {
-                version = Integer.parseInt(format);
-            }
-            catch (NumberFormatException ex) {
-                version = Integer.MAX_VALUE;
-            }
-            if (version > FORMAT_VERSION) {
-                throw new MigratorException("The history table " + qualified + " was created by a newer migrator "
-                        + "(history format " + format + "; this version understands format " + FORMAT_VERSION
-                        + "). Upgrade migrator in this application; never let an older migrator write to it.");
-            }
+    /**
+     * Checks that this build can use the table: its format marker first (a format that needs a newer migrator is
+     * refused whatever its columns), then the columns this build relies on; other columns are allowed.
+     * @return the table's format marker ({@link FormatMarker#FIRST} when it has none)
+     */
+    private FormatMarker checkShape(Map<String, String> found, String comment) {
+        boolean marked = FormatMarker.isMarker(comment);
+        FormatMarker marker = marked ? FormatMarker.parse(comment) : FormatMarker.FIRST;
+        if (marked) {
+            format.checkReadable(marker, comment, qualified);
         }
-        boolean sameShape = found.keySet().equals(COLUMNS.keySet()) && COLUMNS.entrySet().stream()
-                .allMatch((e) -> e.getValue().equals(found.get(e.getKey())));
-        if (!sameShape) {
+        List<String> changed = COLUMNS.entrySet().stream()
+                .filter((e) -> !e.getValue().equals(found.get(e.getKey())))
+                .map((e) -> e.getKey() + " " + ((found.get(e.getKey()) != null) ? "is " + found.get(e.getKey())
+                        : "is missing") + ", expected " + e.getValue())
+                .toList();
+        if (!changed.isEmpty() && marked) {
+            throw new MigratorException("The history table " + qualified + " (history format " + marker.format()
+                    + ") does not have the columns this migrator relies on: " + String.join("; ", changed)
+                    + ". A newer migrator that changes these columns marks the table as needing a newer reader; this "
+                    + "one did not, so the table was likely altered by hand. Restore the columns as expected, or "
+                    + "upgrade migrator in this application to the version that altered them.");
+        }
+        if (!changed.isEmpty()) {
             String columns = found.entrySet().stream().map((e) -> e.getKey() + " " + e.getValue())
                     .collect(Collectors.joining(", "));
             throw new MigratorException("The table " + qualified + " exists but is not a migrator history table "
@@ -219,6 +261,7 @@ public final class HistoryTable {
                     + "own it; migrator never writes to it. Choose another name with the 'table' setting "
                     + "(migrator.table), e.g. migrator_history.");
         }
+        return marker;
     }
 
     /**
@@ -231,6 +274,7 @@ public final class HistoryTable {
     public int create(Connection connection, boolean createSchema) throws SQLException {
         // one round trip and, in auto-commit mode, one transaction (one commit) for all of it; the count comes last,
         // in the same transaction, so it sees the new table and leaves it out by name
+        // the first format's table, then the steps to this build's format (none yet), then its marker
         String sql = (createSchema ? "create schema if not exists " + quote(schema) + ";\n" : "")
                 + "create table if not exists " + qualified + " ("
                 + "id bigserial primary key, "
@@ -244,7 +288,8 @@ public final class HistoryTable {
                 + "applied_at timestamptz not null default now(), "
                 + "duration_ms integer not null, "
                 + "error_message text);\n"
-                + "comment on table " + qualified + " is '" + COMMENT_PREFIX + FORMAT_VERSION + "';\n"
+                + upgradeSteps()
+                + "comment on table " + qualified + " is " + SqlLiteral.text(format.marker().comment()) + ";\n"
                 + "select count(*) from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = "
                 + SqlLiteral.text(schema) + " and c.relkind in ('r', 'p', 'v', 'm', 'f') and c.relname <> "
                 + SqlLiteral.text(table);
@@ -262,6 +307,15 @@ public final class HistoryTable {
                 return rs.getInt(1);
             }
         }
+    }
+
+    /** The steps that bring a table of the first format to this build's, each ending with a semicolon. */
+    private String upgradeSteps() {
+        StringBuilder sql = new StringBuilder();
+        for (FormatUpgrade step : format.upgradesFrom(1)) {
+            sql.append(step.sqlFor(qualified)).append(";\n");
+        }
+        return sql.toString();
     }
 
     /** Whether the schema exists. */
@@ -286,14 +340,21 @@ public final class HistoryTable {
                 + "duration_ms, error_message from " + qualified + " order by id";
     }
 
+    /**
+     * The rows, read by column name from {@link #readSql()} (extra columns of a newer format are not selected). A
+     * {@code version} that is not a valid version is read as {@code null}; {@code type} and {@code status} as
+     * written, known or not.
+     */
     private static List<HistoryEntry> rows(ResultSet rs) throws SQLException {
         List<HistoryEntry> entries = new ArrayList<>();
         while (rs.next()) {
+            String version = rs.getString(2);
             Timestamp appliedAt = rs.getTimestamp(9);
-            entries.add(new HistoryEntry(rs.getLong(1), rs.getString(2), rs.getString(3),
-                    MigrationType.fromId(rs.getString(4)), rs.getString(5), rs.getString(6),
-                    "completed".equals(rs.getString(7)), rs.getString(8),
-                    (appliedAt != null) ? appliedAt.toInstant() : null, rs.getInt(10), rs.getString(11)));
+            entries.add(new HistoryEntry(rs.getLong(1),
+                    MigrationVersion.isValid(version) ? MigrationVersion.parse(version) : null, rs.getString(3),
+                    rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                    (appliedAt != null) ? appliedAt.toInstant() : null, Duration.ofMillis(rs.getLong(10)),
+                    rs.getString(11)));
         }
         return entries;
     }
@@ -331,7 +392,7 @@ public final class HistoryTable {
     }
 
     private static String status(NewRow row) {
-        return row.success() ? "completed" : "failed";
+        return row.success() ? HistoryEntry.COMPLETED : HistoryEntry.FAILED;
     }
 
     private static void setNullable(PreparedStatement ps, int index, String value) throws SQLException {

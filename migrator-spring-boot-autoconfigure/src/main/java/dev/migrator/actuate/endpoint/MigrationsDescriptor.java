@@ -144,10 +144,11 @@ public record MigrationsDescriptor(DatabaseDescriptor database, String schema, S
      * One history row.
      *
      * @param id the row's id
-     * @param type the kind of row, lower case
+     * @param type the kind of row, lower case (as stored, also when a newer migrator wrote a kind this one does not
+     *        know)
      * @param script the script
      * @param checksum the checksum
-     * @param status {@code completed} or {@code failed}
+     * @param status {@code completed} or {@code failed}, or as stored when a newer migrator wrote another status
      * @param appliedBy the database user that wrote it
      * @param appliedAt when it was written
      * @param durationMs how long the attempt took
@@ -158,8 +159,8 @@ public record MigrationsDescriptor(DatabaseDescriptor database, String schema, S
             String appliedBy, String appliedAt, int durationMs, String error) {
 
         static AttemptDescriptor of(HistoryEntry entry) {
-            return new AttemptDescriptor(entry.id(), entry.type().id(), entry.script(), entry.checksum(),
-                    entry.status(), entry.appliedBy(), iso(entry.appliedAt()), entry.durationMs(),
+            return new AttemptDescriptor(entry.id(), entry.typeId(), entry.script(), entry.checksum(),
+                    entry.status(), entry.appliedBy(), iso(entry.appliedAt()), (int) entry.duration().toMillis(),
                     entry.errorMessage());
         }
 
