@@ -17,7 +17,8 @@ import java.util.Locale;
  * application has, and the next {@code migrate} replaces it;</li>
  * <li>{@link #FAILED}: the latest attempt failed.</li>
  * </ul>
- * {@code below_baseline} is in none: it was never applied and never will be. Only versioned migrations count for the
+ * {@code below_baseline} is in none: it was never applied and never will be; nor is {@code unrecognized}: whether it
+ * took effect cannot be told. Only versioned migrations count for the
  * current version, so it is the highest version of an applied one.
  */
 public enum MigrationState {
