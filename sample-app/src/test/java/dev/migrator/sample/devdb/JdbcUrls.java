@@ -38,6 +38,16 @@ final class JdbcUrls {
     }
 
     /**
+     * The same URL naming another database on the same server, with the same parameters.
+     * @param jdbcUrl a {@code jdbc:postgresql:} URL
+     * @param databaseName the database to name instead
+     * @return the new URL
+     */
+    static String withDatabase(String jdbcUrl, String databaseName) {
+        return jdbcUrl.replaceFirst("^(jdbc:postgresql:(//[^/?]*/)?)[^?]*", "$1" + databaseName);
+    }
+
+    /**
      * Whether a connection failure means that no server answered (nothing listens, the host is unreachable, the
      * connection timed out), as opposed to a server that answered and refused (authentication, missing database).
      * @param failure the failure of a connection attempt
