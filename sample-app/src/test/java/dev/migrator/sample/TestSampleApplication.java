@@ -1,36 +1,25 @@
 package dev.migrator.sample;
 
-import org.testcontainers.postgresql.PostgreSQLContainer;
+import dev.migrator.sample.devdb.DevelopmentDatabaseConfiguration;
 
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
-import org.springframework.context.annotation.Bean;
 
 /**
- * Runs the sample application against PostgreSQL in a container ({@code mvn -pl sample-app -am spring-boot:test-run};
- * needs a Docker engine). {@link ServiceConnection @ServiceConnection} points the data source at the container, so
- * nothing needs configuring.
+ * Runs the sample application for development: {@code mvn -pl sample-app -am spring-boot:run} (and
+ * {@code spring-boot:test-run}) start this class with the test class path.
+ * <p>
+ * When the configured PostgreSQL ({@code spring.datasource.url}, by default {@code localhost:5432}) does not answer,
+ * the run starts a PostgreSQL of its own: in a Docker container (Testcontainers) when a Docker engine answers,
+ * otherwise an embedded one (zonky's binaries), and stops it when the application stops; the log says which (see
+ * {@link DevelopmentDatabaseConfiguration}). Neither Testcontainers nor zonky is part of the packaged application.
  */
 public class TestSampleApplication {
 
     /**
-     * Starts the application with a PostgreSQL container.
+     * Starts the application with the development database.
      * @param args command-line arguments, passed on to the application
      */
     public static void main(String[] args) {
-        SpringApplication.from(SampleApplication::main).with(Containers.class).run(args);
-    }
-
-    /** The containers the application uses. */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Containers {
-
-        /** PostgreSQL 17, started before the data source is created and stopped with the application. */
-        @Bean
-        @ServiceConnection
-        PostgreSQLContainer postgres() {
-            return new PostgreSQLContainer("postgres:17-alpine");
-        }
+        SpringApplication.from(SampleApplication::main).with(DevelopmentDatabaseConfiguration.class).run(args);
     }
 }
