@@ -44,8 +44,8 @@ public enum MigrationState {
     /** A versioned migration at or below the baseline version: never applied, and it does not need to be. */
     BELOW_BASELINE;
 
-    /** The lower-case name shown by the endpoint and in logs. */
+    /** The wire name in kebab-case, shown by the endpoint and in logs, e.g. {@code below-baseline}. */
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

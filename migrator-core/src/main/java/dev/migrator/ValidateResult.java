@@ -1,6 +1,7 @@
 package dev.migrator;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -41,7 +42,12 @@ public record ValidateResult(List<Problem> problems) {
         INVALID_FILES,
 
         /** A non-transactional migration failed part-way and may be partly applied. */
-        FAILED_NON_TRANSACTIONAL
+        FAILED_NON_TRANSACTIONAL;
+
+        /** The wire name in kebab-case, as in JSON, e.g. {@code out-of-order}. */
+        public String id() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
     }
 
     /**

@@ -86,7 +86,7 @@ public final class CommandDescriptors {
         static ValidateDescriptor of(ValidateResult r) {
             return new ValidateDescriptor("validate", r.isValid() ? "success" : "failure", r.problems()
                 .stream()
-                .map((p) -> new ProblemDescriptor(p.kind().name().toLowerCase(java.util.Locale.ROOT), p.script(),
+                .map((p) -> new ProblemDescriptor(p.kind().id(), p.script(),
                         p.message()))
                 .toList());
         }
@@ -96,7 +96,7 @@ public final class CommandDescriptors {
     /**
      * One validation problem.
      *
-     * @param kind the kind of problem, lower case
+     * @param kind the kind of problem, in kebab-case (e.g. {@code out-of-order})
      * @param script the file it concerns, or {@code null}
      * @param message the message naming the file, cause and fix
      */
@@ -119,7 +119,7 @@ public final class CommandDescriptors {
             return new DryRunDescriptor("dry-run", r.isSuccess() ? "success" : "failure", r.migrations()
                 .stream()
                 .map((m) -> new RehearsalDescriptor(m.version(), m.description(), m.script(),
-                        m.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), m.error(),
+                        m.outcome().id(), m.error(),
                         m.durationMs()))
                 .toList());
         }
