@@ -15,6 +15,7 @@ import dev.migrator.MigrateResult;
 import dev.migrator.MigrationType;
 import dev.migrator.MigrationVersion;
 import dev.migrator.MigratorException;
+import dev.migrator.Setting;
 import dev.migrator.ValidateResult;
 import dev.migrator.ValidationFailedException;
 import dev.migrator.internal.history.HistoryTable;
@@ -24,7 +25,7 @@ import dev.migrator.internal.sql.SqlParser;
 import dev.migrator.internal.sql.SqlScript;
 
 /** {@code migrate}: prepare the history table, validate, then apply what is pending, one script at a time. */
-final class MigrateCommand {
+final class MigrateCommand implements CommandBody<MigrateResult> {
 
     private static final Logger logger = LoggerFactory.getLogger(MigrateCommand.class);
 
@@ -34,21 +35,13 @@ final class MigrateCommand {
     /** The most characters of parsed scripts kept from the up-front check to their run. */
     static final long KEEP_TOTAL_CHARS = 16L << 20;
 
-    private final Session session;
-
-    private final FileResolution resolution;
-
-    MigrateCommand(Session session, FileResolution resolution) {
-        this.session = session;
-        this.resolution = resolution;
-    }
-
-    MigrateResult run() throws SQLException {
+    @Override
+    public MigrateResult run(Session session, FileResolution resolution) throws SQLException {
         long start = System.nanoTime();
         List<HistoryEntry> rows = StatusReader.readHistory(session, resolution);
         List<ResolvedMigration> files = resolution.join();
         if (rows == null) {
-            rows = createHistory();
+            rows = createHistory(session);
         }
         StatusReader.Snapshot snapshot = StatusReader.of(session, files, rows);
         List<ValidateResult.Problem> problems = session.config().isValidateOnMigrate()
@@ -76,7 +69,7 @@ final class MigrateCommand {
             }
         }
         long durationMs = (System.nanoTime() - start) / 1_000_000;
-        logSummary(initial, current, applied, durationMs);
+        logSummary(session, initial, current, applied, durationMs);
         return new MigrateResult(initial, current, applied, durationMs);
     }
 
@@ -111,8 +104,8 @@ final class MigrateCommand {
         return (m.version() != null) ? "version " + m.versionText() : "repeatable";
     }
 
-    private void logSummary(MigrationVersion initial, MigrationVersion current, List<ExecutedMigration> applied,
-            long durationMs) {
+    private static void logSummary(Session session, MigrationVersion initial, MigrationVersion current,
+            List<ExecutedMigration> applied, long durationMs) {
         String table = session.history().qualifiedName();
         if (applied.isEmpty()) {
             logger.info("Schema {} is up to date at version {}: no migration to apply ({} ms)",
@@ -133,13 +126,13 @@ final class MigrateCommand {
      * Creates the history table, which does not exist (baselining when asked), and returns its rows: none, or the
      * baseline row. Nobody else writes to it meanwhile: this run holds the lock.
      */
-    private List<HistoryEntry> createHistory() throws SQLException {
+    private static List<HistoryEntry> createHistory(Session session) throws SQLException {
         HistoryTable history = session.history();
         boolean schemaConfigured = session.config().getSchema() != null;
         if (schemaConfigured && !history.schemaExists(session.connection())) {
             if (!session.config().isCreateSchema()) {
                 throw new MigratorException("The schema \"" + history.schema() + "\" does not exist and createSchema "
-                        + "is off. Create the schema, or set migrator.create-schema=true.");
+                        + "is off. Create the schema, or turn createSchema on.", Setting.CREATE_SCHEMA, null);
             }
             logger.info("Creating schema \"{}\"", history.schema());
         }
@@ -156,7 +149,7 @@ final class MigrateCommand {
         }
         if (tables > 0) {
             logger.warn("Schema \"{}\" has {} table(s) but had no history table. If this database is already at "
-                    + "some version, baseline it (migrator.baseline-on-migrate=true or Migrator.baseline) so its "
+                    + "some version, baseline it (turn baselineOnMigrate on, or run baseline) so its "
                     + "migrations are not applied again.", history.schema(), tables);
         }
         return List.of();

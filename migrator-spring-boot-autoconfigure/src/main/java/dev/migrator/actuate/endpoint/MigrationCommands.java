@@ -1,7 +1,9 @@
 package dev.migrator.actuate.endpoint;
 
 import java.util.List;
+import java.util.stream.Stream;
 
+import dev.migrator.Command;
 import dev.migrator.Migrator;
 import dev.migrator.MigratorException;
 import dev.migrator.actuate.endpoint.CommandDescriptors.DryRunDescriptor;
@@ -24,7 +26,10 @@ import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 public class MigrationCommands {
 
     /** The commands accepted, in the order they are listed to users. */
-    public static final List<String> COMMANDS = List.of("migrate", "validate", "dry-run", "repair", "rollback");
+    public static final List<String> COMMANDS = Stream
+        .of(Command.MIGRATE, Command.VALIDATE, Command.DRY_RUN, Command.REPAIR, Command.ROLLBACK)
+        .map(Command::id)
+        .toList();
 
     private static final Logger logger = LoggerFactory.getLogger(MigrationCommands.class);
 
@@ -49,13 +54,14 @@ public class MigrationCommands {
      * @return the response: 200 with the result, 400 for an unknown command, 500 when the command failed
      */
     public WebEndpointResponse<Object> run(String command, String target) {
-        if (command == null || !COMMANDS.contains(command)) {
+        Command parsed = accepted(command);
+        if (parsed == null) {
             String message = "Unknown command '" + command + "'; use one of " + String.join(", ", COMMANDS);
             return new WebEndpointResponse<>(new FailureDescriptor(command, "failure", message),
                     WebEndpointResponse.STATUS_BAD_REQUEST);
         }
         try {
-            return new WebEndpointResponse<>(execute(command, target));
+            return new WebEndpointResponse<>(execute(parsed, target));
         }
         catch (MigratorException ex) {
             logger.error("Command '{}' from the migrations endpoint failed: {}", command, ex.getMessage());
@@ -69,14 +75,25 @@ public class MigrationCommands {
         }
     }
 
-    private Object execute(String command, String target) {
+    /** The command named {@code id} when this endpoint runs it, otherwise {@code null}. */
+    private static Command accepted(String id) {
+        try {
+            Command command = Command.fromId(id);
+            return COMMANDS.contains(command.id()) ? command : null;
+        }
+        catch (IllegalArgumentException ex) {
+            return null;
+        }
+    }
+
+    private Object execute(Command command, String target) {
         return switch (command) {
-            case "migrate" -> MigrateDescriptor.of(this.migrator.migrate());
-            case "validate" -> ValidateDescriptor.of(this.migrator.validate());
-            case "dry-run" -> DryRunDescriptor.of(this.migrator.dryRun());
-            case "repair" -> RepairDescriptor.of(this.migrator.repair());
-            case "rollback" -> RollbackDescriptor.of(this.migrator.rollback(target));
-            default -> throw new IllegalStateException("Unhandled command " + command);
+            case MIGRATE -> MigrateDescriptor.of(this.migrator.migrate());
+            case VALIDATE -> ValidateDescriptor.of(this.migrator.validate());
+            case DRY_RUN -> DryRunDescriptor.of(this.migrator.dryRun());
+            case REPAIR -> RepairDescriptor.of(this.migrator.repair());
+            case ROLLBACK -> RollbackDescriptor.of(this.migrator.rollback(target));
+            default -> throw new IllegalStateException("Unhandled command " + command.id());
         };
     }
 

@@ -1,0 +1,28 @@
+package dev.migrator.internal.command;
+
+import java.sql.SQLException;
+import java.util.List;
+
+import dev.migrator.HistoryEntry;
+import dev.migrator.MigrationVersion;
+
+/** {@code history}: every history row of one version, oldest first; reads only, takes no lock. */
+final class HistoryCommand implements CommandBody<List<HistoryEntry>> {
+
+    private final MigrationVersion version;
+
+    HistoryCommand(MigrationVersion version) {
+        this.version = version;
+    }
+
+    @Override
+    public List<HistoryEntry> run(Session session, FileResolution files) throws SQLException {
+        if (!session.history().exists(session.connection())) {
+            return List.of();
+        }
+        return session.history().read(session.connection()).stream()
+                .filter((row) -> row.version() != null && MigrationVersion.isValid(row.version())
+                        && MigrationVersion.parse(row.version()).equals(version))
+                .toList();
+    }
+}
