@@ -1,10 +1,15 @@
 package dev.migrator.autoconfigure;
 
+import java.util.List;
+
 import dev.migrator.InvalidMigrationException;
 import dev.migrator.LockWaitTimeoutException;
 import dev.migrator.MigrationCancelledException;
 import dev.migrator.MigrationFailedException;
 import dev.migrator.MigratorException;
+import dev.migrator.Setting;
+import dev.migrator.ValidateResult;
+import dev.migrator.ValidateResult.Kind;
 import dev.migrator.ValidationFailedException;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
@@ -33,7 +38,8 @@ class MigratorFailureAnalyzer extends AbstractFailureAnalyzer<MigratorException>
             return new FailureAnalysis("Migrations were not applied because validation failed:\n"
                     + invalid.getResult().describe(),
                     "Fix the problems listed above. For an applied migration that was edited, revert the edit and "
-                            + "put the change in a new migration, or run 'repair' if the edit is cosmetic.",
+                            + "put the change in a new migration, or run 'repair' if the edit is cosmetic."
+                            + settingsNamed(invalid.getResult()),
                     cause);
         }
         if (cause instanceof InvalidMigrationException invalid) {
@@ -60,6 +66,19 @@ class MigratorFailureAnalyzer extends AbstractFailureAnalyzer<MigratorException>
         }
         return new FailureAnalysis("Migrations could not be run: " + cause.getMessage(),
                 "Fix the cause named above, then " + START_AGAIN, cause);
+    }
+
+    /** The properties of the settings the problems suggest (ignoreMissing, outOfOrder), or nothing. */
+    private static String settingsNamed(ValidateResult result) {
+        StringBuilder named = new StringBuilder();
+        for (Kind kind : List.of(Kind.MISSING, Kind.OUT_OF_ORDER)) {
+            Setting setting = (kind == Kind.MISSING) ? Setting.IGNORE_MISSING : Setting.OUT_OF_ORDER;
+            if (result.problems().stream().anyMatch((p) -> p.kind() == kind)) {
+                named.append(" In this application '").append(setting.builderName()).append("' is set by ")
+                    .append(MigratorSettingProperties.propertyOf(setting)).append('.');
+            }
+        }
+        return named.toString();
     }
 
     /** Core's rendering of the failure, and only the next step of a Boot application as the action. */

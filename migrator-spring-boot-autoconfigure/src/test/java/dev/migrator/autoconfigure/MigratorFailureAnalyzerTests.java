@@ -87,6 +87,16 @@ class MigratorFailureAnalyzerTests {
     }
 
     @Test
+    void validationFailureAboutAMissingFileNamesTheIgnoreMissingProperty() {
+        ValidateResult result = new ValidateResult(List.of(new ValidateResult.Problem(ValidateResult.Kind.MISSING,
+                "001_init.sql", "001_init.sql is recorded as applied but its file is gone. Restore the file, or "
+                        + "turn ignoreMissing on if it was removed on purpose.")));
+        FailureAnalysis analysis = analyze(new ValidationFailedException(result));
+        assertThat(analysis.getAction()).contains("'ignoreMissing' is set by migrator.ignore-missing")
+            .doesNotContain("out-of-order");
+    }
+
+    @Test
     void invalidMigrationNamesFileAndLine() {
         FailureAnalysis analysis = analyze(new InvalidMigrationException("db/migration/005_bad.sql", 7,
                 "005_bad.sql line 7: unterminated quote; close it"));
