@@ -99,9 +99,4 @@ public enum Command {
     public static List<String> ids() {
         return Arrays.stream(values()).map(Command::id).toList();
     }
-
-    @Override
-    public String toString() {
-        return this.id;
-    }
 }

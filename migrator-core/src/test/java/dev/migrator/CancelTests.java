@@ -102,6 +102,22 @@ class CancelTests {
     }
 
     @Test
+    void cancellingADryRunEndsItWithNothingApplied() throws Exception {
+        goSlow();
+        files.file("1_slow.sql", "create table slow (id int);\n" + SLOW);
+        Migrator migrator = files.migrator();
+        Future<DryRunResult> run = executor.submit(migrator::dryRun);
+        awaitSleeping();
+        assertThat(migrator.cancel()).isTrue();
+        Throwable thrown = failureOf(run);
+        assertThat(thrown).isInstanceOf(MigrationCancelledException.class)
+                .hasMessageContaining("while rehearsing").hasMessageContaining("nothing was applied");
+        assertThat(((MigrationCancelledException) thrown).getCommand()).isEqualTo(Command.DRY_RUN);
+        assertThat(db.tableExists("slow")).isFalse();
+        assertThat(advisoryLocks()).isZero();
+    }
+
+    @Test
     void aCancelBetweenTwoMigrationsStopsBeforeTheNext() {
         files.file("1_a.sql", "create table a (id int);").file("2_b.sql", "create table b (id int);");
         AtomicReference<Migrator> migrator = new AtomicReference<>();

@@ -14,7 +14,9 @@ import dev.migrator.internal.sql.StatementWatch;
 /**
  * One command while it runs: which it is, whether {@link #cancel()} was asked, and the statement in flight, which a
  * cancel cancels on the server. Checked before each migration and each statement, so a cancel between two of them
- * is honoured too.
+ * is honoured too. One narrow window remains: a cancel that comes after a statement was registered but before the
+ * driver started executing it finds nothing to cancel (pgjdbc ignores a cancel of a statement not yet running);
+ * that statement then runs to its end and the command stops right after it.
  */
 final class RunningCommand implements StatementWatch {
 
@@ -73,6 +75,10 @@ final class RunningCommand implements StatementWatch {
         String prefix = "The " + command.id() + " command was cancelled (Migrator.cancel())";
         if (failure instanceof MigrationFailedException failed) {
             String script = failed.getScript();
+            if (command == Command.DRY_RUN) {
+                return new MigrationCancelledException(command, prefix + " while rehearsing " + script + ": nothing "
+                        + "was applied (the rehearsal's transaction was rolled back).", failure);
+            }
             if (failed.isTransactional()) {
                 return new MigrationCancelledException(command, prefix + " while " + script + " ran: nothing of it "
                         + "was applied (its transaction was rolled back); migrations completed before stay applied. "
