@@ -2,6 +2,7 @@ package dev.migrator;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What {@link Migrator#dryRun()} found: every pending transactional migration was executed inside one transaction
@@ -34,7 +35,12 @@ public record DryRunResult(List<Rehearsal> migrations) {
         NOT_REHEARSABLE,
 
         /** Not tried because an earlier migration failed. */
-        NOT_REACHED
+        NOT_REACHED;
+
+        /** The wire name in kebab-case, as in JSON, e.g. {@code not-rehearsable}. */
+        public String id() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
     }
 
     /**

@@ -8,8 +8,8 @@ public class LockWaitTimeoutException extends MigratorException {
 
     private static final long serialVersionUID = 1L;
 
-    /** Creates the exception with a complete message. */
+    /** Creates the exception with a complete message; its setting is {@link Setting#LOCK_WAIT_TIMEOUT}. */
     public LockWaitTimeoutException(String message) {
-        super(message);
+        super(message, Setting.LOCK_WAIT_TIMEOUT, null);
     }
 }

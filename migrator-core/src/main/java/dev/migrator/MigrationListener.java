@@ -10,11 +10,11 @@ import java.time.Duration;
 public interface MigrationListener {
 
     /**
-     * A command started.
-     * @param command {@code migrate}, {@code validate}, {@code rollback}, {@code baseline}, {@code repair} or
-     *        {@code dry-run}
+     * A command started. Not called for the read-only {@link Command#STATUS} and {@link Command#HISTORY} (see
+     * {@link Command#firesRunEvents()}).
+     * @param command the command
      */
-    default void runStarted(String command) {
+    default void runStarted(Command command) {
     }
 
     /**
@@ -23,7 +23,7 @@ public interface MigrationListener {
      * @param duration how long it took
      * @param failure the error it ended with, or {@code null} when it succeeded
      */
-    default void runFinished(String command, Duration duration, Throwable failure) {
+    default void runFinished(Command command, Duration duration, Throwable failure) {
     }
 
     /**

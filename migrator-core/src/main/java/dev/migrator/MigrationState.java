@@ -88,8 +88,8 @@ public enum MigrationState {
         return this == PENDING || this == OUTDATED;
     }
 
-    /** The lower-case name shown by the endpoint and in logs. */
+    /** The wire name in kebab-case, shown by the endpoint and in logs, e.g. {@code below-baseline}. */
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

@@ -198,4 +198,18 @@ public final class Migrator {
             throw new MigratorException(parameter + ": " + ex.getMessage(), ex);
         }
     }
+
+    /**
+     * Cancels every command running on this migrator, from another thread. The statement in flight is cancelled on
+     * the server: a migration running in a transaction is rolled back (no history row), one running outside a
+     * transaction is recorded as failed after the statements it completed; migrations completed before stay
+     * applied. A cancel that comes between two migrations or statements stops the command before the next one, and
+     * one that comes while waiting for the advisory lock stops the wait. The command ends with
+     * {@link MigrationCancelledException}, and releases the advisory lock. A command already past its last migration
+     * finishes normally.
+     * @return whether a command was running
+     */
+    public boolean cancel() {
+        return commands.cancel();
+    }
 }

@@ -1,6 +1,7 @@
 package dev.migrator;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -45,7 +46,12 @@ public record ValidateResult(List<Problem> problems) {
         FAILED_NON_TRANSACTIONAL,
 
         /** A migration's latest history row has a status a newer migrator wrote and this one does not know. */
-        UNRECOGNIZED_STATUS
+        UNRECOGNIZED_STATUS;
+
+        /** The wire name in kebab-case, as in JSON, e.g. {@code out-of-order}. */
+        public String id() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
     }
 
     /**

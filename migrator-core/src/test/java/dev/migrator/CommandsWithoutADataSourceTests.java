@@ -57,12 +57,12 @@ class CommandsWithoutADataSourceTests {
         Migrator migrator = migrator(new MigrationListener() {
 
             @Override
-            public void runStarted(String name) {
+            public void runStarted(Command name) {
                 heard.add("started " + name);
             }
 
             @Override
-            public void runFinished(String name, Duration duration, Throwable failure) {
+            public void runFinished(Command name, Duration duration, Throwable failure) {
                 heard.add("finished " + name);
             }
         });

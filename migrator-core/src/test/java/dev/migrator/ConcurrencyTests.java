@@ -66,7 +66,7 @@ class ConcurrencyTests {
         assertThatExceptionOfType(LockWaitTimeoutException.class)
                 .isThrownBy(() -> files.config().lockWaitTimeout(Duration.ofMillis(1500)).load()
                         .migrate())
-                .withMessageContaining("pid " + holderPid).withMessageContaining("lock-wait-timeout");
+                .withMessageContaining("pid " + holderPid).withMessageContaining("lockWaitTimeout");
         assertThat(holder.get(1, TimeUnit.MINUTES).applied()).hasSize(1);
         pool.shutdown();
     }

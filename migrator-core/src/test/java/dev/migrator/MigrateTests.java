@@ -154,7 +154,7 @@ class MigrateTests {
         assertThatExceptionOfType(MigratorException.class)
                 .isThrownBy(() -> files.config().schema("nope").createSchema(false).load()
                         .migrate())
-                .withMessageContaining("\"nope\" does not exist").withMessageContaining("create-schema");
+                .withMessageContaining("\"nope\" does not exist").withMessageContaining("createSchema");
     }
 
     @Test
@@ -171,7 +171,7 @@ class MigrateTests {
         assertThatExceptionOfType(MigratorException.class).isThrownBy(() -> files.migrator().migrate())
                 .withMessageContaining("is not a migrator history table")
                 .withMessageContaining("columns found: version bigint, dirty boolean")
-                .withMessageContaining("migrator.table");
+                .withMessageContaining("'table' setting");
         assertThat(db.tableExists("a")).isFalse();
         assertThat(db.value("select count(*) from schema_migrations")).isEqualTo("0");
     }
@@ -228,13 +228,13 @@ class MigrateTests {
         List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
         MigrationListener listener = new MigrationListener() {
             @Override
-            public void runStarted(String command) {
-                events.add("run " + command);
+            public void runStarted(Command command) {
+                events.add("run " + command.id());
             }
 
             @Override
-            public void runFinished(String command, java.time.Duration duration, Throwable failure) {
-                events.add("done " + command + " " + (failure == null));
+            public void runFinished(Command command, java.time.Duration duration, Throwable failure) {
+                events.add("done " + command.id() + " " + (failure == null));
             }
 
             @Override

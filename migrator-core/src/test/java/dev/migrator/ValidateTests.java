@@ -84,7 +84,7 @@ class ValidateTests {
         files.file("2_b.sql", "create table b (id int);");
         assertThat(files.migrator().validate().problems()).singleElement()
                 .satisfies((p) -> assertThat(p.kind()).isEqualTo(Kind.OUT_OF_ORDER))
-                .satisfies((p) -> assertThat(p.message()).contains("2_b.sql").contains("out-of-order"));
+                .satisfies((p) -> assertThat(p.message()).contains("2_b.sql").contains("outOfOrder"));
         MigrateResult result = files.config().outOfOrder(true).load().migrate();
         assertThat(result.applied()).extracting(ExecutedMigration::versionText).containsExactly("2");
         assertThat(db.tableExists("b")).isTrue();

@@ -2,6 +2,7 @@ package dev.migrator.metrics;
 
 import java.time.Duration;
 
+import dev.migrator.Command;
 import dev.migrator.ExecutedMigration;
 import dev.migrator.MigrationListener;
 import io.micrometer.core.instrument.Counter;
@@ -11,7 +12,8 @@ import io.micrometer.core.instrument.Timer;
 /**
  * Records what migrator does as Micrometer meters: {@code migrator.migration} (per executed script, tags
  * {@code type} and {@code outcome}), {@code migrator.migration.failures} (tag {@code type}), {@code migrator.run}
- * (per command, tags {@code command} and {@code outcome}) and {@code migrator.lock.wait} (tag {@code outcome}:
+ * (per command, tags {@code command}, the command's {@link Command#id()}, and {@code outcome}; not recorded for the
+ * read-only {@code status} and {@code history}) and {@code migrator.lock.wait} (tag {@code outcome}:
  * {@code acquired} or {@code timeout}). Tags have bounded values only; versions and scripts are not tags.
  */
 public class MigratorMetricsListener implements MigrationListener {
@@ -57,10 +59,10 @@ public class MigratorMetricsListener implements MigrationListener {
     }
 
     @Override
-    public void runFinished(String command, Duration duration, Throwable failure) {
+    public void runFinished(Command command, Duration duration, Throwable failure) {
         Timer.builder(RUN)
             .description("Time taken by one migrator command, lock wait included")
-            .tag("command", command)
+            .tag("command", command.id())
             .tag("outcome", outcome(failure))
             .register(this.registry)
             .record(duration);

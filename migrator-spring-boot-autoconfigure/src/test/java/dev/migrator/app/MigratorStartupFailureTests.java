@@ -32,9 +32,8 @@ class MigratorStartupFailureTests {
         assertThat(output).contains("APPLICATION FAILED TO START")
             .contains("A migration failed while the application was starting.")
             .contains("002_broken_insert.sql")
-            .contains("Line     : 4")
-            .contains("Statement: 2 of 2")
-            .contains("SQLSTATE : 42P01")
+            .contains("Statement : 2 of 2, starting at line 4")
+            .contains("SQLSTATE  : 42P01")
             .contains("no_such_table")
             .contains("Fix ");
         assertThat(db.tableExists("note")).isTrue();

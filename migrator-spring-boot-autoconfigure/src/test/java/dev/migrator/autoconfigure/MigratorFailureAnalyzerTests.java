@@ -2,11 +2,16 @@ package dev.migrator.autoconfigure;
 
 import java.util.List;
 
+import dev.migrator.Command;
 import dev.migrator.InvalidMigrationException;
 import dev.migrator.LockWaitTimeoutException;
+import dev.migrator.MigrationCancelledException;
 import dev.migrator.MigrationFailedException;
+import dev.migrator.MigratorException;
+import dev.migrator.Setting;
 import dev.migrator.ValidateResult;
 import dev.migrator.ValidationFailedException;
+import dev.migrator.internal.failure.MigrationFailure;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.BeanCreationException;
@@ -26,33 +31,49 @@ class MigratorFailureAnalyzerTests {
     }
 
     @Test
-    void migrationFailureNamesFileLineSqlStateAndMessage() {
-        MigrationFailedException failure = MigrationFailedException.builder("db/migration/003_add_index.sql")
+    void migrationFailureIsDescribedByTheExceptionsOwnBlock() {
+        MigrationFailedException failure = MigrationFailure.builder("db/migration/003_add_index.sql")
             .statement(2, 4, 12)
             .errorLine(13)
             .serverError("42P07", "relation \"users_email_idx\" already exists")
             .excerpt("CREATE INDEX users_email_idx ON users (email)")
             .build();
         FailureAnalysis analysis = analyze(failure);
-        assertThat(analysis.getDescription()).contains("db/migration/003_add_index.sql")
-            .contains("Line     : 12 (error position: line 13)")
-            .contains("Statement: 2 of 4")
-            .contains("SQLSTATE : 42P07")
-            .contains("relation \"users_email_idx\" already exists")
-            .contains("CREATE INDEX users_email_idx");
-        assertThat(analysis.getAction()).contains("rolled back").contains("Fix db/migration/003_add_index.sql");
+        assertThat(analysis.getDescription()).endsWith(failure.getMessage())
+            .contains("Statement : 2 of 4, starting at line 12 (error position: line 13)")
+            .contains("SQLSTATE  : 42P07");
+        assertThat(analysis.getAction()).isEqualTo("Fix db/migration/003_add_index.sql, then start the application "
+                + "again.");
         assertThat(analysis.getCause()).isSameAs(failure);
     }
 
     @Test
-    void nonTransactionalFailureSaysWhatWasApplied() {
-        MigrationFailedException failure = MigrationFailedException.builder("db/migration/004_concurrently.sql")
+    void nonTransactionalFailureSaysWhatWasAppliedAndToRepair() {
+        MigrationFailedException failure = MigrationFailure.builder("db/migration/004_concurrently.sql")
             .statement(2, 3, 5)
             .serverError("57014", "canceling statement due to statement timeout")
             .transactional(false)
             .statementsExecuted(1)
             .build();
-        assertThat(analyze(failure).getAction()).contains("1 of 3 statements were applied").contains("repair");
+        FailureAnalysis analysis = analyze(failure);
+        assertThat(analysis.getDescription()).contains("1 of 3 statements were applied");
+        assertThat(analysis.getAction()).contains("repair").doesNotContain("Statement");
+    }
+
+    @Test
+    void failureAboutASettingNamesItsProperty() {
+        FailureAnalysis analysis = analyze(new MigratorException("The schema \"app\" does not exist and "
+                + "createSchema is off.", Setting.CREATE_SCHEMA, null));
+        assertThat(analysis.getDescription()).contains("createSchema is off");
+        assertThat(analysis.getAction()).contains("migrator.create-schema");
+    }
+
+    @Test
+    void cancelledMigrationSaysToStartAgain() {
+        FailureAnalysis analysis = analyze(new MigrationCancelledException(Command.MIGRATE,
+                "The migrate command was cancelled (Migrator.cancel())", null));
+        assertThat(analysis.getDescription()).contains("cancelled");
+        assertThat(analysis.getAction()).contains("Start the application again");
     }
 
     @Test
@@ -63,6 +84,16 @@ class MigratorFailureAnalyzerTests {
         assertThat(analysis.getDescription()).contains("validation failed")
             .contains("Migration 001_init.sql was changed after it was applied");
         assertThat(analysis.getAction()).contains("repair");
+    }
+
+    @Test
+    void validationFailureAboutAMissingFileNamesTheIgnoreMissingProperty() {
+        ValidateResult result = new ValidateResult(List.of(new ValidateResult.Problem(ValidateResult.Kind.MISSING,
+                "001_init.sql", "001_init.sql is recorded as applied but its file is gone. Restore the file, or "
+                        + "turn ignoreMissing on if it was removed on purpose.")));
+        FailureAnalysis analysis = analyze(new ValidationFailedException(result));
+        assertThat(analysis.getAction()).contains("'ignoreMissing' is set by migrator.ignore-missing")
+            .doesNotContain("out-of-order");
     }
 
     @Test

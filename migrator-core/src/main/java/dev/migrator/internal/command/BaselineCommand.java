@@ -11,14 +11,21 @@ import dev.migrator.MigratorException;
 import dev.migrator.internal.history.HistoryTable;
 
 /** {@code baseline}: records that an existing database is at a version; only on an empty history. */
-final class BaselineCommand {
+final class BaselineCommand implements CommandBody<Void> {
 
     private static final Logger logger = LoggerFactory.getLogger(BaselineCommand.class);
 
-    private BaselineCommand() {
+    private final MigrationVersion version;
+
+    private final String description;
+
+    BaselineCommand(MigrationVersion version, String description) {
+        this.version = version;
+        this.description = description;
     }
 
-    static void run(Session session, MigrationVersion version, String description) throws SQLException {
+    @Override
+    public Void run(Session session, FileResolution files) throws SQLException {
         HistoryTable history = session.history();
         if (history.exists(session.connection())) {
             int rows = history.read(session.connection()).size();
@@ -35,5 +42,6 @@ final class BaselineCommand {
         history.append(session.connection(), new HistoryTable.NewRow(version.toString(), description,
                 MigrationType.BASELINE, description, null, true, 0, null));
         logger.info("Baselined schema {} at version {} ({})", history.schema(), version, description);
+        return null;
     }
 }

@@ -4,24 +4,28 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.migrator.Command;
 import dev.migrator.DryRunResult;
 import dev.migrator.HistoryEntry;
 import dev.migrator.MigrateResult;
+import dev.migrator.MigrationCancelledException;
 import dev.migrator.MigrationStatus;
 import dev.migrator.MigrationVersion;
 import dev.migrator.MigratorConfig;
 import dev.migrator.MigratorException;
 import dev.migrator.RepairResult;
 import dev.migrator.RollbackResult;
+import dev.migrator.Setting;
 import dev.migrator.ValidateResult;
 import dev.migrator.internal.history.HistoryTable;
 import dev.migrator.internal.lock.AdvisoryLock;
@@ -29,8 +33,10 @@ import dev.migrator.internal.resolve.MigrationResolver;
 import dev.migrator.internal.sql.ScriptExecutor;
 
 /**
- * Runs the commands of {@link dev.migrator.Migrator}: opens one connection per run, finds the history table's
- * schema, takes the advisory lock for commands that change anything, and hands a {@link Session} to the command.
+ * Runs the commands of {@link dev.migrator.Migrator}. Each public method names its {@link Command} and the
+ * {@link CommandBody} doing its work; {@link #run} does the rest the same way for every command, as the command's
+ * properties say: run events for the listeners, the files resolved while connecting, one connection, the history
+ * table's schema, the advisory lock, and cancellation.
  */
 public final class Commands {
 
@@ -40,95 +46,125 @@ public final class Commands {
 
     private final MigrationResolver resolver;
 
-    private final ScriptExecutor executor;
-
     private final Listeners listeners;
+
+    private final Set<RunningCommand> running = ConcurrentHashMap.newKeySet();
 
     /** Creates the command runner for checked settings. */
     public Commands(MigratorConfig config) {
         this.config = config;
         this.resolver = new MigrationResolver(config.getLocations(), config.getClassLoader());
-        this.executor = new ScriptExecutor();
         this.listeners = new Listeners(config.getListeners());
     }
 
     public MigrateResult migrate() {
-        return runWithFiles("migrate", true, true, (session, files) -> new MigrateCommand(session, files).run());
+        return run(Command.MIGRATE, new MigrateCommand());
     }
 
     public MigrationStatus status() {
-        requireDataSource("status");
-        // resolution errors come first here, as status() always resolved before connecting
-        return withFiles(true, false, (files) -> withSession(false,
-                (session) -> StatusReader.read(session, files).status()));
+        return run(Command.STATUS, new StatusCommand());
     }
 
     public ValidateResult validate() {
-        return runWithFiles("validate", false, true, ValidateCommand::run);
+        return run(Command.VALIDATE, new ValidateCommand());
     }
 
     public RollbackResult rollback(MigrationVersion target) {
-        return runWithFiles("rollback", true, false,
-                (session, files) -> new RollbackCommand(session, files).run(target));
+        return run(Command.ROLLBACK, new RollbackCommand(target));
     }
 
     public void baseline(MigrationVersion parsed, String description) {
         String text = (description != null && !description.isBlank()) ? description
                 : config.getBaselineDescription();
-        run("baseline", () -> withSession(true, (session) -> {
-            BaselineCommand.run(session, parsed, text);
-            return null;
-        }));
+        run(Command.BASELINE, new BaselineCommand(parsed, text));
     }
 
     public RepairResult repair() {
-        return runWithFiles("repair", true, false, (session, files) -> RepairCommand.run(session, files));
+        return run(Command.REPAIR, new RepairCommand());
     }
 
     public DryRunResult dryRun() {
-        return runWithFiles("dry-run", true, true, (session, files) -> new DryRunCommand(session, files).run());
+        return run(Command.DRY_RUN, new DryRunCommand());
     }
 
     public List<HistoryEntry> history(MigrationVersion wanted) {
-        requireDataSource("history");
-        return withSession(false, (session) -> {
-            if (!session.history().exists(session.connection())) {
-                return List.of();
-            }
-            return session.history().read(session.connection()).stream()
-                    .filter((row) -> wanted.equals(row.version()))
-                    .toList();
-        });
+        return run(Command.HISTORY, new HistoryCommand(wanted));
+    }
+
+    /**
+     * Cancels every command running on this runner (see {@link dev.migrator.Migrator#cancel()}).
+     * @return whether a command was running
+     */
+    public boolean cancel() {
+        boolean any = false;
+        for (RunningCommand command : running) {
+            logger.info("Cancelling the running {} command", command.command().id());
+            command.cancel();
+            any = true;
+        }
+        return any;
     }
 
     /**
      * Fails fast, before any listener hears of a run, when a command that needs the database has no
      * {@code DataSource}.
      */
-    private void requireDataSource(String command) {
-        if (config.getDataSource() == null) {
-            throw new MigratorException("dataSource: " + command + " needs a database, but no DataSource is "
+    private void requireDataSource(Command command) {
+        if (command.needsDatabase() && config.getDataSource() == null) {
+            throw new MigratorException("dataSource: " + command.id() + " needs a database, but no DataSource is "
                     + "configured. Fix: set one (Migrator.configure().dataSource(...)); without one, only the "
-                    + "file-only work runs (files(), checkFiles()).");
+                    + "file-only work runs (files(), checkFiles()).", Setting.DATA_SOURCE, null);
+        }
+    }
+
+    /** Runs a command as its properties say; a failure of a cancelled run ends as its cancellation. */
+    private <R> R run(Command command, CommandBody<R> body) {
+        requireDataSource(command);
+        RunningCommand run = new RunningCommand(command);
+        running.add(run);
+        try {
+            return command.firesRunEvents() ? withRunEvents(command, () -> execute(run, body))
+                    : execute(run, body);
+        }
+        finally {
+            running.remove(run);
+        }
+    }
+
+    private <R> R execute(RunningCommand run, CommandBody<R> body) {
+        Command command = run.command();
+        try {
+            if (!command.needsFileContents()) {
+                return withSession(run, (session) -> body.run(session, null));
+            }
+            // status resolves before connecting (its resolution errors come first); the others while connecting
+            return withFiles(command == Command.STATUS, keepsTexts(command),
+                    (files) -> withSession(run, (session) -> body.run(session, files)));
+        }
+        catch (MigrationCancelledException ex) {
+            throw ex;
+        }
+        catch (RuntimeException ex) {
+            if (run.isCancelled()) {
+                throw run.cancelled(ex);
+            }
+            throw ex;
         }
     }
 
     /**
-     * A run of a command that needs the files: resolved while connecting, joined inside the session; with
-     * {@code keepTexts} for a command that parses or runs pending scripts, which then come from memory instead of being
-     * read again.
+     * Whether the command parses or runs pending scripts, which then come from the text kept when resolving instead
+     * of being read again.
      */
-    private <T> T runWithFiles(String command, boolean locking, boolean keepTexts, FilesWork<T> work) {
-        return run(command, () -> withFiles(false, keepTexts,
-                (files) -> withSession(locking, (session) -> work.run(session, files))));
+    private static boolean keepsTexts(Command command) {
+        return command == Command.MIGRATE || command == Command.VALIDATE || command == Command.DRY_RUN;
     }
 
-    private <T> T run(String command, Supplier<T> body) {
-        requireDataSource(command);
+    private <R> R withRunEvents(Command command, Supplier<R> body) {
         listeners.runStarted(command);
         long start = System.nanoTime();
         try {
-            T result = body.get();
+            R result = body.get();
             listeners.runFinished(command, Duration.ofNanos(System.nanoTime() - start), null);
             return result;
         }
@@ -180,7 +216,8 @@ public final class Commands {
         return new IllegalStateException(failure);
     }
 
-    private <T> T withSession(boolean locking, SessionWork<T> work) {
+    private <T> T withSession(RunningCommand run, SessionWork<T> work) {
+        boolean locking = run.command().takesLock();
         try (Connection connection = config.getDataSource().getConnection()) {
             if (!connection.getAutoCommit()) {
                 connection.setAutoCommit(true);
@@ -189,7 +226,8 @@ public final class Commands {
             FirstLook look = firstLook(connection, locking);
             // a command that locks reads the history under the lock: it may upgrade an older history format
             HistoryTable history = locking ? look.history().upgradingUnderLock() : look.history();
-            Session session = new Session(connection, history, config, listeners, executor);
+            Session session = new Session(connection, history, config, listeners,
+                    new ScriptExecutor(ScriptExecutor.DEFAULT_BATCH_SIZE, run), run);
             if (!locking) {
                 return work.run(session);
             }
@@ -205,9 +243,10 @@ public final class Commands {
                 listeners.lockWaited(Duration.ofNanos(System.nanoTime() - start), true);
             }
             else {
-                lock(lock, connection);
+                lock(lock, connection, run);
             }
             try {
+                run.check();
                 return work.run(session);
             }
             finally {
@@ -215,15 +254,15 @@ public final class Commands {
             }
         }
         catch (SQLException ex) {
-            throw new MigratorException("Database error while migrating: " + ex.getMessage()
-                    + " (SQLSTATE " + ex.getSQLState() + ")", ex);
+            throw new MigratorException("Database error during " + run.command().id() + ": " + ex.getMessage()
+                    + ((ex.getSQLState() != null) ? " (SQLSTATE " + ex.getSQLState() + ")" : ""), ex);
         }
     }
 
-    private void lock(AdvisoryLock lock, Connection connection) throws SQLException {
+    private void lock(AdvisoryLock lock, Connection connection, RunningCommand run) throws SQLException {
         long start = System.nanoTime();
         try {
-            Duration waited = lock.acquire(connection, config.getLockWaitTimeout());
+            Duration waited = lock.acquire(connection, config.getLockWaitTimeout(), run::check);
             listeners.lockWaited(waited, true);
         }
         catch (RuntimeException ex) {
@@ -276,8 +315,8 @@ public final class Commands {
                 String schema = rs.getString(1);
                 if (schema == null) {
                     throw new MigratorException("The connection has no current schema (its search_path names no "
-                            + "existing schema). Set the schema of the history table (migrator.schema), or fix "
-                            + "search_path.");
+                            + "existing schema). Set the schema of the history table (schema), or fix search_path.",
+                            Setting.SCHEMA, null);
                 }
                 HistoryTable history = new HistoryTable(schema, config.getTable(), !rs.getBoolean(2));
                 boolean locked = locking && rs.getBoolean(4);
@@ -298,12 +337,5 @@ public final class Commands {
     interface SessionWork<T> {
 
         T run(Session session) throws SQLException;
-    }
-
-    /** Work done with a session and the files being resolved for it. */
-    @FunctionalInterface
-    interface FilesWork<T> {
-
-        T run(Session session, FileResolution files) throws SQLException;
     }
 }

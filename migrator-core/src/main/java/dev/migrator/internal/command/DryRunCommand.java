@@ -22,20 +22,12 @@ import dev.migrator.internal.sql.SqlScript;
  * {@code dry-run}: executes every pending transactional migration inside one transaction and rolls it back. The
  * history table is not touched; non-transactional migrations are listed as not rehearsable.
  */
-final class DryRunCommand {
+final class DryRunCommand implements CommandBody<DryRunResult> {
 
     private static final Logger logger = LoggerFactory.getLogger(DryRunCommand.class);
 
-    private final Session session;
-
-    private final FileResolution resolution;
-
-    DryRunCommand(Session session, FileResolution resolution) {
-        this.session = session;
-        this.resolution = resolution;
-    }
-
-    DryRunResult run() throws SQLException {
+    @Override
+    public DryRunResult run(Session session, FileResolution resolution) throws SQLException {
         StatusReader.Snapshot snapshot = StatusReader.read(session, resolution);
         List<ResolvedMigration> plan = Plan.pending(snapshot.status(), snapshot.files(), session.config());
         List<Rehearsal> rehearsals = new ArrayList<>();
@@ -55,6 +47,7 @@ final class DryRunCommand {
                             Duration.ZERO));
                     continue;
                 }
+                session.run().check();
                 long start = System.nanoTime();
                 try {
                     SqlScript parsed = SqlParser.parse(m.resource().displayName(), m.resource().read());
@@ -69,6 +62,9 @@ final class DryRunCommand {
                             elapsed(start)));
                 }
                 catch (MigratorException ex) {
+                    if (session.run().isCancelled()) {
+                        throw ex; // not a finding of the rehearsal: the run ends as cancelled
+                    }
                     failed = true;
                     rehearsals.add(new Rehearsal(version, m.description(), m.script(), Outcome.FAILURE,
                             ex.getMessage(), elapsed(start)));
@@ -81,7 +77,7 @@ final class DryRunCommand {
             settings.restore(connection);
         }
         logger.info("Dry run of {} pending migration(s): {}", plan.size(),
-                rehearsals.stream().map((r) -> r.script() + " " + r.outcome().name().toLowerCase()).toList());
+                rehearsals.stream().map((r) -> r.script() + " " + r.outcome().id()).toList());
         return new DryRunResult(rehearsals);
     }
 

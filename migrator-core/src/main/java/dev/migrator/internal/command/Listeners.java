@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.migrator.Command;
 import dev.migrator.ExecutedMigration;
 import dev.migrator.MigrationListener;
 import dev.migrator.MigrationType;
@@ -35,12 +36,12 @@ final class Listeners implements MigrationListener {
     }
 
     @Override
-    public void runStarted(String command) {
+    public void runStarted(Command command) {
         each((l) -> l.runStarted(command));
     }
 
     @Override
-    public void runFinished(String command, Duration duration, Throwable failure) {
+    public void runFinished(Command command, Duration duration, Throwable failure) {
         each((l) -> l.runFinished(command, duration, failure));
     }
 

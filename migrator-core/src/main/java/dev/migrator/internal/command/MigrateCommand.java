@@ -16,6 +16,7 @@ import dev.migrator.MigrateResult;
 import dev.migrator.MigrationType;
 import dev.migrator.MigrationVersion;
 import dev.migrator.MigratorException;
+import dev.migrator.Setting;
 import dev.migrator.ValidateResult;
 import dev.migrator.ValidationFailedException;
 import dev.migrator.internal.history.HistoryTable;
@@ -25,7 +26,7 @@ import dev.migrator.internal.sql.SqlParser;
 import dev.migrator.internal.sql.SqlScript;
 
 /** {@code migrate}: prepare the history table, validate, then apply what is pending, one script at a time. */
-final class MigrateCommand {
+final class MigrateCommand implements CommandBody<MigrateResult> {
 
     private static final Logger logger = LoggerFactory.getLogger(MigrateCommand.class);
 
@@ -35,21 +36,13 @@ final class MigrateCommand {
     /** The most characters of parsed scripts kept from the up-front check to their run. */
     static final long KEEP_TOTAL_CHARS = 16L << 20;
 
-    private final Session session;
-
-    private final FileResolution resolution;
-
-    MigrateCommand(Session session, FileResolution resolution) {
-        this.session = session;
-        this.resolution = resolution;
-    }
-
-    MigrateResult run() throws SQLException {
+    @Override
+    public MigrateResult run(Session session, FileResolution resolution) throws SQLException {
         long start = System.nanoTime();
         List<HistoryEntry> rows = StatusReader.readHistory(session, resolution);
         List<ResolvedMigration> files = resolution.join();
         if (rows == null) {
-            rows = createHistory();
+            rows = createHistory(session);
         }
         StatusReader.Snapshot snapshot = StatusReader.of(session, files, rows);
         List<ValidateResult.Problem> problems = session.config().isValidateOnMigrate()
@@ -77,7 +70,7 @@ final class MigrateCommand {
             }
         }
         Duration duration = Duration.ofNanos(System.nanoTime() - start);
-        logSummary(initial, current, applied, duration.toMillis());
+        logSummary(session, initial, current, applied, duration.toMillis());
         return new MigrateResult(initial, current, applied, duration);
     }
 
@@ -112,8 +105,8 @@ final class MigrateCommand {
         return (m.version() != null) ? "version " + m.versionText() : "repeatable";
     }
 
-    private void logSummary(MigrationVersion initial, MigrationVersion current, List<ExecutedMigration> applied,
-            long durationMs) {
+    private static void logSummary(Session session, MigrationVersion initial, MigrationVersion current,
+            List<ExecutedMigration> applied, long durationMs) {
         String table = session.history().qualifiedName();
         if (applied.isEmpty()) {
             logger.info("Schema {} is up to date at version {}: no migration to apply ({} ms)",
@@ -134,13 +127,13 @@ final class MigrateCommand {
      * Creates the history table, which does not exist (baselining when asked), and returns its rows: none, or the
      * baseline row. Nobody else writes to it meanwhile: this run holds the lock.
      */
-    private List<HistoryEntry> createHistory() throws SQLException {
+    private static List<HistoryEntry> createHistory(Session session) throws SQLException {
         HistoryTable history = session.history();
         boolean schemaConfigured = session.config().getSchema() != null;
         if (schemaConfigured && !history.schemaExists(session.connection())) {
             if (!session.config().isCreateSchema()) {
                 throw new MigratorException("The schema \"" + history.schema() + "\" does not exist and createSchema "
-                        + "is off. Create the schema, or set migrator.create-schema=true.");
+                        + "is off. Create the schema, or turn createSchema on.", Setting.CREATE_SCHEMA, null);
             }
             logger.info("Creating schema \"{}\"", history.schema());
         }
@@ -157,7 +150,7 @@ final class MigrateCommand {
         }
         if (tables > 0) {
             logger.warn("Schema \"{}\" has {} table(s) but had no history table. If this database is already at "
-                    + "some version, baseline it (migrator.baseline-on-migrate=true or Migrator.baseline) so its "
+                    + "some version, baseline it (turn baselineOnMigrate on, or run baseline) so its "
                     + "migrations are not applied again.", history.schema(), tables);
         }
         return List.of();

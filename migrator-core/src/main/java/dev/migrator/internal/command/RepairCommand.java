@@ -18,14 +18,12 @@ import dev.migrator.internal.resolve.ResolvedMigration;
  * {@code repair}: accepts the current checksums of changed migrations and clears partly applied non-transactional
  * failures, by appending audit rows (see {@link HistoryNotes}); old rows are never edited.
  */
-final class RepairCommand {
+final class RepairCommand implements CommandBody<RepairResult> {
 
     private static final Logger logger = LoggerFactory.getLogger(RepairCommand.class);
 
-    private RepairCommand() {
-    }
-
-    static RepairResult run(Session session, FileResolution files) throws SQLException {
+    @Override
+    public RepairResult run(Session session, FileResolution files) throws SQLException {
         StatusReader.Snapshot snapshot = StatusReader.read(session, files);
         List<String> accepted = new ArrayList<>();
         List<String> cleared = new ArrayList<>();

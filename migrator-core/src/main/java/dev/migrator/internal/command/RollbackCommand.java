@@ -23,20 +23,19 @@ import dev.migrator.internal.resolve.ResolvedMigration;
  * {@code rollback}: runs rollback scripts newest first down to (not including) a target version, after checking
  * that every version to undo can be undone.
  */
-final class RollbackCommand {
+final class RollbackCommand implements CommandBody<RollbackResult> {
 
     private static final Logger logger = LoggerFactory.getLogger(RollbackCommand.class);
 
-    private final Session session;
+    private final MigrationVersion target;
 
-    private final FileResolution resolution;
-
-    RollbackCommand(Session session, FileResolution resolution) {
-        this.session = session;
-        this.resolution = resolution;
+    /** @param target the version to return to, or {@code null} to undo every applied versioned migration */
+    RollbackCommand(MigrationVersion target) {
+        this.target = target;
     }
 
-    RollbackResult run(MigrationVersion target) throws SQLException {
+    @Override
+    public RollbackResult run(Session session, FileResolution resolution) throws SQLException {
         StatusReader.Snapshot snapshot = StatusReader.read(session, resolution);
         List<ResolvedMigration> files = snapshot.files();
         List<MigrationInfo> toUndo = snapshot.status().migrations().stream()

@@ -17,6 +17,7 @@ import dev.migrator.MigrationType;
 import dev.migrator.MigratorConfig;
 import dev.migrator.MigratorException;
 import dev.migrator.MigrationVersion;
+import dev.migrator.internal.failure.MigrationFailure;
 import dev.migrator.internal.history.HistoryTable;
 import dev.migrator.internal.resolve.ScriptContent;
 import dev.migrator.internal.resolve.ScriptResource;
@@ -73,7 +74,12 @@ final class ScriptExecution {
         }
     }
 
+    /**
+     * Runs the script (after checking that the run was not cancelled) and records it.
+     * @throws dev.migrator.MigrationCancelledException when the run was cancelled before the script started
+     */
     ExecutedMigration run(Target script) {
+        session.run().check();
         Target target = script;
         session.listeners().migrationStarted(target.type(), target.version(), target.script());
         long start = System.nanoTime();
@@ -127,8 +133,12 @@ final class ScriptExecution {
                     sleep(backoff);
                     continue;
                 }
-                FailedAttempts.record(session, new HistoryTable.NewRow(target.versionText(), target.description(),
-                        target.type(), target.script(), target.checksum(), false, elapsed(start), null), ex);
+                // a cancelled transactional script left nothing behind and did not fail: it gets no row
+                if (!(ex.isTransactional() && session.run().isCancelled())) {
+                    FailedAttempts.record(session, new HistoryTable.NewRow(target.versionText(),
+                            target.description(), target.type(), target.script(), target.checksum(), false,
+                            elapsed(start), null), ex);
+                }
                 session.listeners().migrationFinished(executed(target, start), ex);
                 throw ex;
             }
@@ -167,7 +177,7 @@ final class ScriptExecution {
                 connection.setAutoCommit(true);
             }
             String blockers = LockBlockers.describe(connection, statement);
-            return ex.toBuilder().blockedBy((blockers != null) ? blockers
+            return MigrationFailure.from(ex).blockedBy((blockers != null) ? blockers
                     : "a session that no longer holds a lock on any relation the statement names (it ended or "
                             + "released the lock right after the timeout)")
                     .build();
@@ -315,7 +325,7 @@ final class ScriptExecution {
 
     private static MigrationFailedException failure(Target target, SqlScript parsed, SQLException ex,
             boolean transactional, int executed) {
-        return MigrationFailedException.builder(target.resource().displayName())
+        return MigrationFailure.builder(target.resource().displayName())
                 .serverError(ex.getSQLState(), ex.getMessage())
                 .statement(0, parsed.statements().size(), 0)
                 .statementsExecuted(executed)

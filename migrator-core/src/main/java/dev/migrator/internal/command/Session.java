@@ -8,8 +8,9 @@ import dev.migrator.internal.sql.ScriptExecutor;
 
 /**
  * What one command run works with: its connection (holding the advisory lock for commands that change anything),
- * the history table, and the settings.
+ * the history table, the settings, and the run itself (which command, whether it was cancelled); its executor tells
+ * the run which statement is in flight.
  */
 record Session(Connection connection, HistoryTable history, MigratorConfig config, Listeners listeners,
-        ScriptExecutor executor) {
+        ScriptExecutor executor, RunningCommand run) {
 }

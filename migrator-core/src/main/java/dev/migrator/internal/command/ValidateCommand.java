@@ -15,12 +15,10 @@ import dev.migrator.internal.sql.SqlParser;
  * {@code validate}: every problem that would stop {@code migrate}, in one result: invalid files, scripts that cannot
  * be split, edited or missing applied migrations, out-of-order pending ones, and partly applied failures.
  */
-final class ValidateCommand {
+final class ValidateCommand implements CommandBody<ValidateResult> {
 
-    private ValidateCommand() {
-    }
-
-    static ValidateResult run(Session session, FileResolution resolution) throws SQLException {
+    @Override
+    public ValidateResult run(Session session, FileResolution resolution) throws SQLException {
         StatusReader.Snapshot snapshot;
         try {
             snapshot = StatusReader.read(session, resolution);

@@ -29,7 +29,7 @@ final class Validator {
                     if (!config.isIgnoreMissing()) {
                         problems.add(new Problem(Kind.MISSING, m.script(), m.script() + " ("
                                 + describe(m) + ") is recorded as applied but its file is gone. Restore the file, "
-                                + "or set ignoreMissing (migrator.ignore-missing=true) if it was removed on purpose."));
+                                + "or turn ignoreMissing on if it was removed on purpose."));
                     }
                 }
                 case PENDING -> {
@@ -38,7 +38,7 @@ final class Validator {
                         problems.add(new Problem(Kind.OUT_OF_ORDER, m.script(), m.script() + " (version "
                                 + m.versionText() + ") is pending but the database is already at version "
                                 + status.currentVersionText() + ". Give it a version above "
-                                + status.currentVersionText() + ", or set outOfOrder (migrator.out-of-order=true) "
+                                + status.currentVersionText() + ", or turn outOfOrder on "
                                 + "to apply it anyway."));
                     }
                 }

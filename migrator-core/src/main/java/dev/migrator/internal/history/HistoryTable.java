@@ -259,7 +259,7 @@ public final class HistoryTable {
                     + "(columns found: " + (columns.isEmpty() ? "none" : columns) + "; expected: "
                     + String.join(", ", COLUMNS.keySet()) + "). Another tool (golang-migrate, dbmate, Rails, ...) may "
                     + "own it; migrator never writes to it. Choose another name with the 'table' setting "
-                    + "(migrator.table), e.g. migrator_history.");
+                    + "(table), e.g. migrator_history.", dev.migrator.Setting.TABLE, null);
         }
         return marker;
     }

@@ -91,11 +91,23 @@ public final class AdvisoryLock {
      * @throws LockWaitTimeoutException when another session held it for the whole timeout
      */
     public Duration acquire(Connection connection, Duration timeout) throws SQLException {
+        return acquire(connection, timeout, () -> {
+        });
+    }
+
+    /**
+     * Takes the lock on the connection, waiting up to {@code timeout}, and calls {@code eachPoll} before each try:
+     * it may throw to stop waiting (the run was cancelled).
+     * @return how long it waited
+     * @throws LockWaitTimeoutException when another session held it for the whole timeout
+     */
+    public Duration acquire(Connection connection, Duration timeout, Runnable eachPoll) throws SQLException {
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
         long nextReport = start + REPORT_INTERVAL.toNanos();
         boolean reportedOnce = false;
         while (true) {
+            eachPoll.run();
             if (tryLock(connection)) {
                 Duration waited = Duration.ofNanos(System.nanoTime() - start);
                 if (reportedOnce) {
@@ -113,8 +125,7 @@ public final class AdvisoryLock {
                 throw new LockWaitTimeoutException("Gave up waiting for the migration lock on " + name + " after "
                         + timeout.toMillis() + " ms: it is held by " + describeHolders(connection) + ". Another "
                         + "instance is migrating (or stuck). Wait for it, end that session with "
-                        + "pg_terminate_backend(pid) if it is stuck, or raise lockWaitTimeout "
-                        + "(migrator.lock-wait-timeout).");
+                        + "pg_terminate_backend(pid) if it is stuck, or raise lockWaitTimeout.");
             }
             sleep(Math.min(POLL_INTERVAL.toNanos(), Math.max(0, deadline - now)));
         }

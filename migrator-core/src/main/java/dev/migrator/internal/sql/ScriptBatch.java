@@ -24,14 +24,18 @@ final class ScriptBatch {
 
     private final BiConsumer<SqlScript, SQLWarning> warnings;
 
+    private final StatementWatch watch;
+
     private final List<Entry> entries = new ArrayList<>();
 
     private int statements;
 
-    ScriptBatch(Statement statement, SqlScript script, BiConsumer<SqlScript, SQLWarning> warnings) {
+    ScriptBatch(Statement statement, SqlScript script, BiConsumer<SqlScript, SQLWarning> warnings,
+            StatementWatch watch) {
         this.statement = statement;
         this.script = script;
         this.warnings = warnings;
+        this.watch = watch;
     }
 
     void addStatement(int index) throws SQLException {
@@ -57,7 +61,13 @@ final class ScriptBatch {
             return;
         }
         try {
-            statement.executeBatch();
+            watch.sending(statement);
+            try {
+                statement.executeBatch();
+            }
+            finally {
+                watch.returned(statement);
+            }
             warnings.accept(script, statement.getWarnings());
             statement.clearWarnings();
         }

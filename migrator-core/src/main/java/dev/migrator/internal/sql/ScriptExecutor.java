@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.migrator.MigrationFailedException;
+import dev.migrator.internal.failure.MigrationFailure;
 
 /**
  * Runs the statements of a {@link SqlScript} on a connection whose state the engine owns: the executor never
@@ -36,6 +37,8 @@ public final class ScriptExecutor {
 
     private final int batchSize;
 
+    private final StatementWatch watch;
+
     /** An executor with {@link #DEFAULT_BATCH_SIZE}. */
     public ScriptExecutor() {
         this(DEFAULT_BATCH_SIZE);
@@ -43,10 +46,19 @@ public final class ScriptExecutor {
 
     /** An executor that sends at most {@code batchSize} statements per batch (at least 1). */
     public ScriptExecutor(int batchSize) {
+        this(batchSize, StatementWatch.NONE);
+    }
+
+    /**
+     * An executor that sends at most {@code batchSize} statements per batch (at least 1) and tells {@code watch}
+     * which statement is in flight.
+     */
+    public ScriptExecutor(int batchSize, StatementWatch watch) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be at least 1 but was " + batchSize);
         }
         this.batchSize = batchSize;
+        this.watch = watch;
     }
 
     /**
@@ -97,7 +109,7 @@ public final class ScriptExecutor {
             autoCommit = connection.getAutoCommit();
         }
         catch (SQLException ex) {
-            throw MigrationFailedException.builder(script.name()).serverError(ex.getSQLState(), ex.getMessage())
+            throw MigrationFailure.builder(script.name()).serverError(ex.getSQLState(), ex.getMessage())
                     .transactional(script.transactional()).cause(ex).build();
         }
         if (autoCommit != expected) {
@@ -124,7 +136,7 @@ public final class ScriptExecutor {
         int next = 0;
         try (Statement st = connection.createStatement()) {
             st.setEscapeProcessing(false);
-            ScriptBatch batch = new ScriptBatch(st, script, ScriptExecutor::logWarnings);
+            ScriptBatch batch = new ScriptBatch(st, script, ScriptExecutor::logWarnings, watch);
             for (int i = 0; i < envelope.opening().size(); i++) {
                 batch.addEnvelope(false, i, envelope.opening().get(i));
             }
@@ -169,7 +181,13 @@ public final class ScriptExecutor {
             }
             try (Statement st = connection.createStatement()) {
                 st.setEscapeProcessing(false);
-                st.execute(statement.sql());
+                watch.sending(st);
+                try {
+                    st.execute(statement.sql());
+                }
+                finally {
+                    watch.returned(st);
+                }
                 logWarnings(script, st.getWarnings());
             }
             catch (SQLException ex) {
@@ -179,9 +197,10 @@ public final class ScriptExecutor {
         return statements.size();
     }
 
-    private static void copy(Connection connection, SqlScript script, int index, int executed) {
+    private void copy(Connection connection, SqlScript script, int index, int executed) {
         SqlStatement statement = script.statements().get(index);
         try {
+            watch.sending(null);
             long rows = connection.unwrap(PGConnection.class).getCopyAPI()
                     .copyIn(statement.sql(), new CharSequenceReader(statement.copyData().rows()));
             log.debug("{} line {}: COPY loaded {} rows", script.name(), statement.line(), rows);

@@ -11,6 +11,7 @@ import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
 import dev.migrator.MigrationFailedException;
+import dev.migrator.internal.failure.MigrationFailure;
 
 /** Turns a driver exception into a {@link MigrationFailedException} that points at the file line. */
 final class StatementFailure {
@@ -42,7 +43,7 @@ final class StatementFailure {
                 }
             }
         }
-        return MigrationFailedException.builder(script.name())
+        return MigrationFailure.builder(script.name())
                 .statement(index + 1, script.statements().size(), statement.line())
                 .errorLine(errorLine)
                 .serverError(server.getSQLState(), message)
@@ -59,7 +60,7 @@ final class StatementFailure {
         SqlStatement from = script.statements().get(first);
         SqlStatement to = script.statements().get(last);
         SQLException server = serverError(ex);
-        return MigrationFailedException.builder(script.name())
+        return MigrationFailure.builder(script.name())
                 .serverError(server.getSQLState(), serverMessage(server) + " (in one of statements " + (first + 1)
                         + " to " + (last + 1) + ", lines " + from.line() + " to " + to.line() + ")")
                 .statementsExecuted(executed)

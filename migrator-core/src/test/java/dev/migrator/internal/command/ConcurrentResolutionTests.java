@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -102,7 +103,7 @@ class ConcurrentResolutionTests {
         Migrator unreachable = Migrator.configure().dataSource(unreachable()).locations(location()).load();
         Throwable thrown = catchThrowable(unreachable::migrate);
         assertThat(thrown).isExactlyInstanceOf(MigratorException.class)
-                .hasMessageStartingWith("Database error while migrating");
+                .hasMessageStartingWith("Database error during migrate:");
         assertThat(thrown.getSuppressed()).singleElement().isInstanceOf(InvalidMigrationException.class)
                 .satisfies((s) -> assertThat(s).hasMessage(sequentialFailure().getMessage()));
         assertNoResolutionRunning();
@@ -117,19 +118,20 @@ class ConcurrentResolutionTests {
         assertThat(thrown).isExactlyInstanceOf(InvalidMigrationException.class)
                 .hasMessage(sequentialFailure().getMessage());
         assertThat(thrown.getSuppressed()).singleElement().isInstanceOf(MigratorException.class)
-                .satisfies((s) -> assertThat(s).hasMessageStartingWith("Database error while migrating"));
+                .satisfies((s) -> assertThat(s).hasMessageStartingWith("Database error during status:"));
     }
 
     @Test
     void connectionFailureAloneIsReportedAsBefore() throws IOException {
         write("V1__a.sql", "select 1;");
         Migrator unreachable = Migrator.configure().dataSource(unreachable()).locations(location()).load();
-        for (Throwable thrown : List.of(catchThrowable(unreachable::migrate), catchThrowable(unreachable::status),
-                catchThrowable(unreachable::validate))) {
+        Map<String, Throwable> failures = Map.of("migrate", catchThrowable(unreachable::migrate), "status",
+                catchThrowable(unreachable::status), "validate", catchThrowable(unreachable::validate));
+        failures.forEach((command, thrown) -> {
             assertThat(thrown).isExactlyInstanceOf(MigratorException.class)
-                    .hasMessageStartingWith("Database error while migrating");
+                    .hasMessageStartingWith("Database error during " + command + ":");
             assertThat(thrown.getSuppressed()).isEmpty();
-        }
+        });
     }
 
     @Test

@@ -1,7 +1,6 @@
 package dev.migrator.actuate.endpoint;
 
 import java.util.List;
-import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonInclude.Include;
@@ -42,14 +41,6 @@ public final class CommandDescriptors {
          */
         String outcome();
 
-    }
-
-    private static String kindName(ValidateResult.Kind kind) {
-        return kind.name().toLowerCase(Locale.ROOT);
-    }
-
-    private static String outcomeName(DryRunResult.Outcome outcome) {
-        return outcome.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     private static String text(MigrationVersion version) {
@@ -125,7 +116,7 @@ public final class CommandDescriptors {
         static ValidateDescriptor of(ValidateResult r) {
             return new ValidateDescriptor("validate", r.isValid() ? "success" : "failure", r.problems()
                 .stream()
-                .map((p) -> new ProblemDescriptor(kindName(p.kind()), p.script(), p.message()))
+                .map((p) -> new ProblemDescriptor(p.kind().id(), p.script(), p.message()))
                 .toList());
         }
 
@@ -134,7 +125,7 @@ public final class CommandDescriptors {
     /**
      * One validation problem.
      *
-     * @param kind the kind of problem, lower case
+     * @param kind the kind of problem, in kebab-case (e.g. {@code out-of-order})
      * @param script the file it concerns, or {@code null}
      * @param message the message naming the file, cause and fix
      */
@@ -161,8 +152,8 @@ public final class CommandDescriptors {
         static DryRunDescriptor of(DryRunResult r) {
             return new DryRunDescriptor("dry-run", r.isSuccess() ? "success" : "failure", r.migrations()
                 .stream()
-                .map((m) -> new RehearsalDescriptor(m.versionText(), m.description(), m.script(),
-                        outcomeName(m.outcome()), m.error(), m.duration().toMillis()))
+                .map((m) -> new RehearsalDescriptor(m.versionText(), m.description(), m.script(), m.outcome().id(),
+                        m.error(), m.duration().toMillis()))
                 .toList());
         }
 

@@ -1,7 +1,9 @@
 package dev.migrator.actuate.endpoint;
 
 import java.util.List;
+import java.util.stream.Stream;
 
+import dev.migrator.Command;
 import dev.migrator.Migrator;
 import dev.migrator.MigratorException;
 import dev.migrator.actuate.endpoint.CommandDescriptors.CommandDescriptor;
@@ -24,7 +26,10 @@ import org.slf4j.LoggerFactory;
 public class MigrationCommands {
 
     /** The commands accepted, in the order they are listed to users. */
-    public static final List<String> COMMANDS = List.of("migrate", "validate", "dry-run", "repair", "rollback");
+    public static final List<String> COMMANDS = Stream
+        .of(Command.MIGRATE, Command.VALIDATE, Command.DRY_RUN, Command.REPAIR, Command.ROLLBACK)
+        .map(Command::id)
+        .toList();
 
     private static final String FAILURE = "failure";
 
@@ -50,7 +55,7 @@ public class MigrationCommands {
      * @return {@code true} when {@link #run} runs it
      */
     public static boolean isKnown(@Nullable String command) {
-        return command != null && COMMANDS.contains(command);
+        return accepted(command) != null;
     }
 
     /**
@@ -61,12 +66,13 @@ public class MigrationCommands {
      * accepted ones) or ended with an error (its message names file, cause and fix)
      */
     public CommandDescriptor run(@Nullable String command, @Nullable String target) {
-        if (!isKnown(command)) {
+        Command parsed = accepted(command);
+        if (parsed == null) {
             return new FailureDescriptor(command, FAILURE,
                     "Unknown command '" + command + "'; use one of " + String.join(", ", COMMANDS));
         }
         try {
-            return execute(command, target);
+            return execute(parsed, target);
         }
         catch (MigratorException ex) {
             logger.error("Command '{}' from the migrations endpoint failed: {}", command, ex.getMessage());
@@ -79,14 +85,28 @@ public class MigrationCommands {
         }
     }
 
-    private CommandDescriptor execute(String command, @Nullable String target) {
+    /** The command named {@code id} when this endpoint runs it, otherwise {@code null}. */
+    private static @Nullable Command accepted(@Nullable String id) {
+        if (id == null) {
+            return null;
+        }
+        try {
+            Command command = Command.fromId(id);
+            return COMMANDS.contains(command.id()) ? command : null;
+        }
+        catch (IllegalArgumentException ex) {
+            return null;
+        }
+    }
+
+    private CommandDescriptor execute(Command command, @Nullable String target) {
         return switch (command) {
-            case "migrate" -> MigrateDescriptor.of(this.migrator.migrate());
-            case "validate" -> ValidateDescriptor.of(this.migrator.validate());
-            case "dry-run" -> DryRunDescriptor.of(this.migrator.dryRun());
-            case "repair" -> RepairDescriptor.of(this.migrator.repair());
-            case "rollback" -> RollbackDescriptor.of(this.migrator.rollback(target));
-            default -> throw new IllegalStateException("Unhandled command " + command);
+            case MIGRATE -> MigrateDescriptor.of(this.migrator.migrate());
+            case VALIDATE -> ValidateDescriptor.of(this.migrator.validate());
+            case DRY_RUN -> DryRunDescriptor.of(this.migrator.dryRun());
+            case REPAIR -> RepairDescriptor.of(this.migrator.repair());
+            case ROLLBACK -> RollbackDescriptor.of(this.migrator.rollback(target));
+            default -> throw new IllegalStateException("Unhandled command " + command.id());
         };
     }
 

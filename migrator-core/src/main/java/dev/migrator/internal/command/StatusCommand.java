@@ -1,0 +1,14 @@
+package dev.migrator.internal.command;
+
+import java.sql.SQLException;
+
+import dev.migrator.MigrationStatus;
+
+/** {@code status}: the files merged with the history table; reads only, takes no lock. */
+final class StatusCommand implements CommandBody<MigrationStatus> {
+
+    @Override
+    public MigrationStatus run(Session session, FileResolution files) throws SQLException {
+        return StatusReader.read(session, files).status();
+    }
+}
