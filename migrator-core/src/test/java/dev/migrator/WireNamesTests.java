@@ -16,7 +16,7 @@ class WireNamesTests {
     @Test
     void validationProblemKindsAreKebabCase() {
         assertThat(ids(ValidateResult.Kind.values(), ValidateResult.Kind::id)).containsExactly("changed", "missing",
-                "out-of-order", "invalid-files", "failed-non-transactional");
+                "out-of-order", "invalid-files", "failed-non-transactional", "unrecognized-status");
     }
 
     @Test
