@@ -9,6 +9,8 @@ import dev.migrator.MigrationType;
 import dev.migrator.MigrationVersion;
 import dev.migrator.MigratorException;
 import dev.migrator.internal.history.HistoryTable;
+import dev.migrator.internal.execute.FileResolution;
+import dev.migrator.internal.execute.Session;
 
 /** {@code baseline}: records that an existing database is at a version; only on an empty history. */
 final class BaselineCommand implements CommandBody<Void> {

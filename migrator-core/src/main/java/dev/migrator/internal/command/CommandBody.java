@@ -1,5 +1,8 @@
 package dev.migrator.internal.command;
 
+import dev.migrator.internal.execute.FileResolution;
+import dev.migrator.internal.execute.Session;
+
 import java.sql.SQLException;
 
 /**

@@ -31,6 +31,10 @@ import dev.migrator.internal.history.HistoryTable;
 import dev.migrator.internal.lock.AdvisoryLock;
 import dev.migrator.internal.resolve.MigrationResolver;
 import dev.migrator.internal.sql.ScriptExecutor;
+import dev.migrator.internal.execute.FileResolution;
+import dev.migrator.internal.execute.Listeners;
+import dev.migrator.internal.execute.RunningCommand;
+import dev.migrator.internal.execute.Session;
 
 /**
  * Runs the commands of {@link dev.migrator.Migrator}. Each public method names its {@link Command} and the

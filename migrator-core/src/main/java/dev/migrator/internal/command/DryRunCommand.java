@@ -17,6 +17,10 @@ import dev.migrator.MigratorException;
 import dev.migrator.internal.resolve.ResolvedMigration;
 import dev.migrator.internal.sql.SqlParser;
 import dev.migrator.internal.sql.SqlScript;
+import dev.migrator.internal.execute.FileResolution;
+import dev.migrator.internal.execute.ScriptExecution;
+import dev.migrator.internal.execute.Session;
+import dev.migrator.internal.execute.SessionSettings;
 
 /**
  * {@code dry-run}: executes every pending transactional migration inside one transaction and rolls it back. The

@@ -5,6 +5,8 @@ import java.util.List;
 
 import dev.migrator.HistoryEntry;
 import dev.migrator.MigrationVersion;
+import dev.migrator.internal.execute.FileResolution;
+import dev.migrator.internal.execute.Session;
 
 /** {@code history}: every history row of one version, oldest first; reads only, takes no lock. */
 final class HistoryCommand implements CommandBody<List<HistoryEntry>> {

@@ -24,6 +24,10 @@ import dev.migrator.internal.resolve.ResolvedMigration;
 import dev.migrator.internal.resolve.ScriptContent;
 import dev.migrator.internal.sql.SqlParser;
 import dev.migrator.internal.sql.SqlScript;
+import dev.migrator.internal.execute.FileResolution;
+import dev.migrator.internal.execute.ScriptExecution;
+import dev.migrator.internal.execute.Session;
+import dev.migrator.internal.execute.UnchangedScript;
 
 /** {@code migrate}: prepare the history table, validate, then apply what is pending, one script at a time. */
 final class MigrateCommand implements CommandBody<MigrateResult> {

@@ -13,6 +13,9 @@ import dev.migrator.MigrationType;
 import dev.migrator.RepairResult;
 import dev.migrator.internal.history.HistoryTable;
 import dev.migrator.internal.resolve.ResolvedMigration;
+import dev.migrator.internal.execute.FileResolution;
+import dev.migrator.internal.execute.Session;
+import dev.migrator.internal.history.HistoryNotes;
 
 /**
  * {@code repair}: accepts the current checksums of changed migrations and clears partly applied non-transactional

@@ -18,6 +18,9 @@ import dev.migrator.MigrationVersion;
 import dev.migrator.MigratorException;
 import dev.migrator.RollbackResult;
 import dev.migrator.internal.resolve.ResolvedMigration;
+import dev.migrator.internal.execute.FileResolution;
+import dev.migrator.internal.execute.ScriptExecution;
+import dev.migrator.internal.execute.Session;
 
 /**
  * {@code rollback}: runs rollback scripts newest first down to (not including) a target version, after checking

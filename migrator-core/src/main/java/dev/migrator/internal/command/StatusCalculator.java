@@ -15,6 +15,7 @@ import dev.migrator.MigrationStatus;
 import dev.migrator.MigrationType;
 import dev.migrator.MigrationVersion;
 import dev.migrator.internal.resolve.ResolvedMigration;
+import dev.migrator.internal.history.HistoryNotes;
 
 /**
  * Merges the resolved files with the history rows into one {@link MigrationStatus}. Pure: no I/O.

@@ -6,6 +6,8 @@ import java.util.List;
 import dev.migrator.HistoryEntry;
 import dev.migrator.MigrationStatus;
 import dev.migrator.internal.resolve.ResolvedMigration;
+import dev.migrator.internal.execute.FileResolution;
+import dev.migrator.internal.execute.Session;
 
 /** Reads the history table (if there is one) and merges it with the files. */
 final class StatusReader {

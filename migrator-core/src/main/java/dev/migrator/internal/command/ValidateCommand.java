@@ -10,6 +10,8 @@ import dev.migrator.ValidateResult.Kind;
 import dev.migrator.ValidateResult.Problem;
 import dev.migrator.internal.resolve.ResolvedMigration;
 import dev.migrator.internal.sql.SqlParser;
+import dev.migrator.internal.execute.FileResolution;
+import dev.migrator.internal.execute.Session;
 
 /**
  * {@code validate}: every problem that would stop {@code migrate}, in one result: invalid files, scripts that cannot

@@ -10,6 +10,7 @@ import dev.migrator.MigrationType;
 import dev.migrator.MigratorConfig;
 import dev.migrator.ValidateResult.Kind;
 import dev.migrator.ValidateResult.Problem;
+import dev.migrator.internal.history.HistoryNotes;
 
 /** Finds what would stop {@code migrate} in a status picture; each problem names its file and the fix. */
 final class Validator {

@@ -23,6 +23,7 @@ import dev.migrator.ValidateResult;
 import dev.migrator.internal.resolve.MigrationResolver;
 import dev.migrator.internal.resolve.ResolvedMigration;
 import dev.migrator.test.TestDatabase;
+import dev.migrator.internal.execute.FileResolution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;

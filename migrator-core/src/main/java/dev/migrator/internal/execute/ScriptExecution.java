@@ -1,4 +1,4 @@
-package dev.migrator.internal.command;
+package dev.migrator.internal.execute;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,7 +32,7 @@ import dev.migrator.internal.sql.SqlStatement;
  * statement by statement otherwise; retries it when it failed on {@code lock_timeout}; records a failed attempt;
  * and restores the session afterwards so no setting leaks into the next script.
  */
-final class ScriptExecution {
+public final class ScriptExecution {
 
     private static final Logger logger = LoggerFactory.getLogger(ScriptExecution.class);
 
@@ -51,7 +51,7 @@ final class ScriptExecution {
     /** The session's settings before the first script that may change one; read only when such a script comes. */
     private SessionSettings settings;
 
-    ScriptExecution(Session session) {
+    public ScriptExecution(Session session) {
         this.session = session;
     }
 
@@ -66,7 +66,7 @@ final class ScriptExecution {
      * @param resource the file
      * @param parsed the file already read and parsed (with the same checksum), or {@code null} to read it now
      */
-    record Target(MigrationType type, MigrationVersion version, String description, String script, String checksum,
+    public record Target(MigrationType type, MigrationVersion version, String description, String script, String checksum,
             ScriptResource resource, SqlScript parsed) {
 
         String versionText() {
@@ -78,7 +78,7 @@ final class ScriptExecution {
      * Runs the script (after checking that the run was not cancelled) and records it.
      * @throws dev.migrator.MigrationCancelledException when the run was cancelled before the script started
      */
-    ExecutedMigration run(Target script) {
+    public ExecutedMigration run(Target script) {
         session.run().check();
         Target target = script;
         session.listeners().migrationStarted(target.type(), target.version(), target.script());
@@ -295,7 +295,7 @@ final class ScriptExecution {
     }
 
     /** Sets the configured lock and statement timeouts, for the transaction ({@code local}) or the session. */
-    static void applyTimeouts(Connection connection, MigratorConfig config, boolean local) throws SQLException {
+    public static void applyTimeouts(Connection connection, MigratorConfig config, boolean local) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(
                 "select set_config('lock_timeout', ?, ?), set_config('statement_timeout', ?, ?)")) {
             ps.setString(1, Long.toString(config.getLockTimeout().toMillis()));

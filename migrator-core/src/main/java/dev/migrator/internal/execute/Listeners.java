@@ -1,4 +1,4 @@
-package dev.migrator.internal.command;
+package dev.migrator.internal.execute;
 
 import java.time.Duration;
 import java.util.List;
@@ -14,13 +14,13 @@ import dev.migrator.MigrationType;
 import dev.migrator.MigrationVersion;
 
 /** Tells every configured listener; a listener that throws is logged and does not disturb the run. */
-final class Listeners implements MigrationListener {
+public final class Listeners implements MigrationListener {
 
     private static final Logger logger = LoggerFactory.getLogger(Listeners.class);
 
     private final List<MigrationListener> listeners;
 
-    Listeners(List<MigrationListener> listeners) {
+    public Listeners(List<MigrationListener> listeners) {
         this.listeners = listeners;
     }
 

@@ -1,4 +1,4 @@
-package dev.migrator.internal.command;
+package dev.migrator.internal.execute;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +17,7 @@ import dev.migrator.internal.sql.SqlStatement;
  * body; this also matches {@code UPDATE ... SET column = ...}, which only costs a needless restore). Not seen: a
  * function created by an earlier migration that changes a setting when this one calls it.
  */
-final class SettingChanges {
+public final class SettingChanges {
 
     private static final String[] CHANGING_WORDS = {"set", "reset", "discard"};
 

@@ -1,4 +1,4 @@
-package dev.migrator.internal.command;
+package dev.migrator.internal.execute;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,7 +22,7 @@ import dev.migrator.internal.sql.SqlScript;
  * {@code pg_settings} costs the server more than most small migrations (~0.7 ms), so after a script that cannot
  * change a setting (see {@link SettingChanges}) nothing is sent.
  */
-final class SessionSettings {
+public final class SessionSettings {
 
     private final List<Map.Entry<String, String>> captured;
 
@@ -34,7 +34,7 @@ final class SessionSettings {
     }
 
     /** Reads the built-in settings whose source is the session. */
-    static SessionSettings capture(Connection connection) throws SQLException {
+    public static SessionSettings capture(Connection connection) throws SQLException {
         List<Map.Entry<String, String>> captured = new ArrayList<>();
         try (Statement st = connection.createStatement();
                 ResultSet rs = st.executeQuery("select name, setting from pg_settings where source = 'session'")) {
@@ -91,7 +91,7 @@ final class SessionSettings {
     }
 
     /** Runs {@link #restoreStatements()} on the connection (auto-commit): one round trip, or none. */
-    void restore(Connection connection) throws SQLException {
+    public void restore(Connection connection) throws SQLException {
         if (untouched) {
             return;
         }

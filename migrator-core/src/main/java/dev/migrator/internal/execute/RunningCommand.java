@@ -1,4 +1,4 @@
-package dev.migrator.internal.command;
+package dev.migrator.internal.execute;
 
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -18,7 +18,7 @@ import dev.migrator.internal.sql.StatementWatch;
  * driver started executing it finds nothing to cancel (pgjdbc ignores a cancel of a statement not yet running);
  * that statement then runs to its end and the command stops right after it.
  */
-final class RunningCommand implements StatementWatch {
+public final class RunningCommand implements StatementWatch {
 
     private static final Logger logger = LoggerFactory.getLogger(RunningCommand.class);
 
@@ -31,16 +31,16 @@ final class RunningCommand implements StatementWatch {
 
     private volatile Statement inFlight;
 
-    RunningCommand(Command command) {
+    public RunningCommand(Command command) {
         this.command = command;
     }
 
-    Command command() {
+    public Command command() {
         return command;
     }
 
     /** Asks the command to stop: cancels the statement in flight, and makes the next check throw. */
-    void cancel() {
+    public void cancel() {
         cancelled = true;
         Statement statement = inFlight;
         if (statement != null) {
@@ -55,12 +55,12 @@ final class RunningCommand implements StatementWatch {
         }
     }
 
-    boolean isCancelled() {
+    public boolean isCancelled() {
         return cancelled;
     }
 
     /** Throws when a cancel was asked: called where the command can stop without leaving anything half done. */
-    void check() {
+    public void check() {
         if (cancelled) {
             throw new MigrationCancelledException(command, "The " + command.id() + " command was cancelled "
                     + "(Migrator.cancel()) before it finished; what it completed before stays done.", null);
@@ -71,7 +71,7 @@ final class RunningCommand implements StatementWatch {
      * The failure a cancel caused, as the command's cancellation: the message says what was running and what it left
      * applied (the failure, e.g. the cancelled statement's, is its cause).
      */
-    MigrationCancelledException cancelled(RuntimeException failure) {
+    public MigrationCancelledException cancelled(RuntimeException failure) {
         String prefix = "The " + command.id() + " command was cancelled (Migrator.cancel())";
         if (failure instanceof MigrationFailedException failed) {
             String script = failed.getScript();

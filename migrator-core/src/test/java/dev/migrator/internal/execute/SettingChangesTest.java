@@ -1,4 +1,4 @@
-package dev.migrator.internal.command;
+package dev.migrator.internal.execute;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

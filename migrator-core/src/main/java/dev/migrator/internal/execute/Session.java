@@ -1,4 +1,4 @@
-package dev.migrator.internal.command;
+package dev.migrator.internal.execute;
 
 import java.sql.Connection;
 
@@ -11,6 +11,6 @@ import dev.migrator.internal.sql.ScriptExecutor;
  * the history table, the settings, and the run itself (which command, whether it was cancelled); its executor tells
  * the run which statement is in flight.
  */
-record Session(Connection connection, HistoryTable history, MigratorConfig config, Listeners listeners,
+public record Session(Connection connection, HistoryTable history, MigratorConfig config, Listeners listeners,
         ScriptExecutor executor, RunningCommand run) {
 }

@@ -1,4 +1,4 @@
-package dev.migrator.internal.command;
+package dev.migrator.internal.execute;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * (a plain reader only blocks statements that need {@code AccessExclusiveLock}). Query texts are shortened and
  * string literals after the word {@code password} are masked.
  */
-final class LockBlockers {
+public final class LockBlockers {
 
     private static final int MAX_QUERY = 200;
 

@@ -1,4 +1,4 @@
-package dev.migrator.internal.command;
+package dev.migrator.internal.execute;
 
 import java.sql.SQLException;
 import java.util.List;
@@ -31,7 +31,7 @@ import dev.migrator.internal.resolve.SharedWork;
  * then waits for the task to finish. Every command waits for the task before it returns (see {@link #failure()}), so
  * no resolution outlives the command that started it.
  */
-final class FileResolution {
+public final class FileResolution {
 
     private static final Logger logger = LoggerFactory.getLogger(FileResolution.class);
 
@@ -76,7 +76,7 @@ final class FileResolution {
     }
 
     /** Starts resolving the files in the background; a caller that joins early helps read them. */
-    static FileResolution start(MigrationResolver resolver) {
+    public static FileResolution start(MigrationResolver resolver) {
         return startSharing(resolver::resolve);
     }
 
@@ -84,12 +84,12 @@ final class FileResolution {
      * Starts resolving the files in the background, keeping the texts of migration scripts for the run (see
      * {@link MigrationResolver#resolveKeepingTexts}); a caller that joins early helps read them.
      */
-    static FileResolution startKeepingTexts(MigrationResolver resolver) {
+    public static FileResolution startKeepingTexts(MigrationResolver resolver) {
         return startSharing(resolver::resolveKeepingTexts);
     }
 
     /** Starts a resolution in the background. */
-    static FileResolution start(Supplier<List<ResolvedMigration>> resolution) {
+    public static FileResolution start(Supplier<List<ResolvedMigration>> resolution) {
         return startSharing((share) -> resolution.get());
     }
 
@@ -114,12 +114,12 @@ final class FileResolution {
     }
 
     /** How many background resolutions were started in this JVM (for tests). */
-    static int started() {
+    public static int started() {
         return started.get();
     }
 
     /** How many resolutions are running right now (for tests). */
-    static int running() {
+    public static int running() {
         return running.get();
     }
 
@@ -127,7 +127,7 @@ final class FileResolution {
      * The resolved files, waiting for them if needed.
      * @throws RuntimeException or {@link Error}: exactly what resolution threw
      */
-    List<ResolvedMigration> join() {
+    public List<ResolvedMigration> join() {
         joined = true;
         try {
             return await();
@@ -143,7 +143,7 @@ final class FileResolution {
      * resolution failure is thrown (with the step's failure, if any, suppressed), otherwise the step's failure.
      * @return the step's result; the files are then available from {@link #join()} without waiting
      */
-    <T> T beforeJoin(SqlStep<T> step) throws SQLException {
+    public <T> T beforeJoin(SqlStep<T> step) throws SQLException {
         T result;
         try {
             result = step.run();
@@ -163,13 +163,13 @@ final class FileResolution {
 
     /** Database work done while the files are being resolved. */
     @FunctionalInterface
-    interface SqlStep<T> {
+    public interface SqlStep<T> {
 
         T run() throws SQLException;
     }
 
     /** Whether the command asked for the files (and so got them or their failure). */
-    boolean joined() {
+    public boolean joined() {
         return joined;
     }
 
@@ -177,7 +177,7 @@ final class FileResolution {
      * Waits for the resolution and returns what it threw, {@code null} when it succeeded. Used when the command failed
      * before it needed the files, to report both failures; afterwards the resolution is over.
      */
-    Throwable failure() {
+    public Throwable failure() {
         try {
             await();
             return null;

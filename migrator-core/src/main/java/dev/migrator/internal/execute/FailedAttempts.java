@@ -1,4 +1,4 @@
-package dev.migrator.internal.command;
+package dev.migrator.internal.execute;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -8,12 +8,13 @@ import org.slf4j.LoggerFactory;
 
 import dev.migrator.MigrationFailedException;
 import dev.migrator.internal.history.HistoryTable;
+import dev.migrator.internal.history.HistoryNotes;
 
 /**
  * Appends the {@code failed} row of a script that failed, in its own transaction; for a non-transactional script
  * that may be partly applied, over a new connection when the run's connection is gone.
  */
-final class FailedAttempts {
+public final class FailedAttempts {
 
     private static final Logger logger = LoggerFactory.getLogger(FailedAttempts.class);
 
