@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import dev.migrator.test.TestDatabase;
 
 /** Every tricky script splits into the expected statements and lines, and runs on PostgreSQL with that result. */
-class SqlScriptCasesTest {
+class SqlScriptCasesTests {
 
     @RegisterExtension
     static final TestDatabase db = new TestDatabase();

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@link Texts} on a non-String {@link CharSequence} must answer exactly as {@link String}'s own methods. */
-class TextsTest {
+class TextsTests {
 
     private static final String TEXT = "select $a$ x; $a$, 'it''s' from T where \\. ;\n\\.\n";
 

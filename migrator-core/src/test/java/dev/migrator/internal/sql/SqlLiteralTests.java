@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import dev.migrator.test.TestDatabase;
 
 /** Literals read back as the same text on PostgreSQL, whatever standard_conforming_strings says. */
-class SqlLiteralTest {
+class SqlLiteralTests {
 
     private static final String AWKWARD = "it's a C:\\path\\ with ''two'' quotes, \\' and a tab\t and ünïcödé 🐘";
 

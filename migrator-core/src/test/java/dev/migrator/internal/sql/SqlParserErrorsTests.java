@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import dev.migrator.InvalidMigrationException;
 
 /** Bad input is an InvalidMigrationException at split time naming the file and the line where it opened. */
-class SqlParserErrorsTest {
+class SqlParserErrorsTests {
 
     private static final String FILE = "db/migration/004_x.sql";
 

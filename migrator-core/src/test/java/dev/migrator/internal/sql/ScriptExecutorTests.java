@@ -23,7 +23,7 @@ import dev.migrator.MigrationFailedException;
 import dev.migrator.test.TestDatabase;
 
 /** Failures point at the statement, its line, the error's line and SQLSTATE; the executor leaves commits alone. */
-class ScriptExecutorTest {
+class ScriptExecutorTests {
 
     private static final String FILE = "db/migration/V7__fail.sql";
 

@@ -19,7 +19,7 @@ import dev.migrator.MigrationFailedException;
 import dev.migrator.test.TestDatabase;
 
 /** A transactional script sent together with the engine's own opening and closing statements. */
-class ScriptExecutorEnvelopeTest {
+class ScriptExecutorEnvelopeTests {
 
     private static final String FILE = "db/migration/V3__enveloped.sql";
 

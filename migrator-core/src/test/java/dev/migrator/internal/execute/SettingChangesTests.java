@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import dev.migrator.internal.sql.SqlParser;
 import dev.migrator.internal.sql.SqlScript;
 
-class SettingChangesTest {
+class SettingChangesTests {
 
     @Test
     void findsCustomSettingsSetForTheSessionInEitherSpelling() {

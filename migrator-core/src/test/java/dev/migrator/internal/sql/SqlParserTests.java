@@ -9,7 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Transaction mode, directive, dropped transaction control, columns and the no-op files. */
-class SqlParserTest {
+class SqlParserTests {
 
     private static SqlScript parse(String text) {
         return SqlParser.parse("V1__x.sql", text);
