@@ -4,34 +4,55 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The commands migrator runs, each with its wire name ({@link #id()}, used by the Actuator endpoint's request body,
- * the {@code command} metric tag and the command line) and what it needs. {@link Migrator} runs each one;
- * {@link MigrationListener} hears which one ran.
+ * The commands migrator runs, each with its wire name ({@link #id()}, used by the
+ * Actuator endpoint's request body, the {@code command} metric tag and the command line)
+ * and what it needs. {@link Migrator} runs each one; {@link MigrationListener} hears
+ * which one ran.
  */
 public enum Command {
 
     /** Applies the pending migrations ({@link Migrator#migrate()}). */
     MIGRATE("migrate", true, true, true),
 
-    /** Lists every problem that would stop {@code migrate} ({@link Migrator#validate()}). */
+    /**
+     * Lists every problem that would stop {@code migrate} ({@link Migrator#validate()}).
+     */
     VALIDATE("validate", false, true, true),
 
-    /** Reads the current picture ({@link Migrator#status()}); polled by health checks, so it fires no run events. */
+    /**
+     * Reads the current picture ({@link Migrator#status()}); polled by health checks, so
+     * it fires no run events.
+     */
     STATUS("status", false, true, false),
 
-    /** Rehearses the pending migrations in a transaction that is rolled back ({@link Migrator#dryRun()}). */
+    /**
+     * Rehearses the pending migrations in a transaction that is rolled back
+     * ({@link Migrator#dryRun()}).
+     */
     DRY_RUN("dry-run", true, true, true),
 
-    /** Undoes applied migrations with their rollback scripts ({@link Migrator#rollback(String)}). */
+    /**
+     * Undoes applied migrations with their rollback scripts
+     * ({@link Migrator#rollback(String)}).
+     */
     ROLLBACK("rollback", true, true, true),
 
-    /** Marks an existing database as being at a version ({@link Migrator#baseline(String, String)}). */
+    /**
+     * Marks an existing database as being at a version
+     * ({@link Migrator#baseline(String, String)}).
+     */
     BASELINE("baseline", true, false, true),
 
-    /** Accepts changed checksums and clears partly applied failures ({@link Migrator#repair()}). */
+    /**
+     * Accepts changed checksums and clears partly applied failures
+     * ({@link Migrator#repair()}).
+     */
     REPAIR("repair", true, true, true),
 
-    /** Reads the history rows of one version ({@link Migrator#history(String)}); fires no run events. */
+    /**
+     * Reads the history rows of one version ({@link Migrator#history(String)}); fires no
+     * run events.
+     */
     HISTORY("history", false, false, false);
 
     private final String id;
@@ -55,8 +76,9 @@ public enum Command {
     }
 
     /**
-     * Whether the command holds the PostgreSQL advisory lock for its whole run (it changes the database, or, for
-     * {@code dry-run}, must not rehearse while another instance migrates).
+     * Whether the command holds the PostgreSQL advisory lock for its whole run (it
+     * changes the database, or, for {@code dry-run}, must not rehearse while another
+     * instance migrates).
      */
     public boolean takesLock() {
         return this.takesLock;
@@ -67,14 +89,18 @@ public enum Command {
         return this.needsFileContents;
     }
 
-    /** Whether the command needs a connection to the database (every command does today). */
+    /**
+     * Whether the command needs a connection to the database (every command does today).
+     */
     public boolean needsDatabase() {
         return true;
     }
 
     /**
-     * Whether {@link MigrationListener#runStarted} and {@link MigrationListener#runFinished} are called for it. The
-     * read-only {@code status} and {@code history} fire none, so polling them (a health check) records no runs.
+     * Whether {@link MigrationListener#runStarted} and
+     * {@link MigrationListener#runFinished} are called for it. The read-only
+     * {@code status} and {@code history} fire none, so polling them (a health check)
+     * records no runs.
      */
     public boolean firesRunEvents() {
         return this.firesRunEvents;
@@ -84,7 +110,8 @@ public enum Command {
      * The command with the given wire name.
      * @param id the wire name, e.g. {@code dry-run}
      * @return the command
-     * @throws IllegalArgumentException for an unknown name (or {@code null}); the message lists the valid ones
+     * @throws IllegalArgumentException for an unknown name (or {@code null}); the message
+     * lists the valid ones
      */
     public static Command fromId(String id) {
         for (Command command : values()) {
@@ -99,4 +126,5 @@ public enum Command {
     public static List<String> ids() {
         return Arrays.stream(values()).map(Command::id).toList();
     }
+
 }

@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What {@link Migrator#dryRun()} found: every pending transactional migration was executed inside one transaction
- * that was then rolled back. The history table is untouched.
+ * What {@link Migrator#dryRun()} found: every pending transactional migration was
+ * executed inside one transaction that was then rolled back. The history table is
+ * untouched.
  *
- * @param migrations one entry per pending migration, in the order migrate would apply them
+ * @param migrations one entry per pending migration, in the order migrate would apply
+ * them
  */
 public record DryRunResult(List<Rehearsal> migrations) {
 
@@ -19,7 +21,7 @@ public record DryRunResult(List<Rehearsal> migrations) {
 
     /** Whether every rehearsable migration succeeded. */
     public boolean isSuccess() {
-        return migrations.stream().noneMatch((m) -> m.outcome() == Outcome.FAILURE);
+        return this.migrations.stream().noneMatch((m) -> m.outcome() == Outcome.FAILURE);
     }
 
     /** The outcome of one rehearsal. */
@@ -31,7 +33,9 @@ public record DryRunResult(List<Rehearsal> migrations) {
         /** Failed; see the error. Later migrations were not tried. */
         FAILURE,
 
-        /** Not rehearsed: it must run outside a transaction, so it cannot be rolled back. */
+        /**
+         * Not rehearsed: it must run outside a transaction, so it cannot be rolled back.
+         */
         NOT_REHEARSABLE,
 
         /** Not tried because an earlier migration failed. */
@@ -41,6 +45,7 @@ public record DryRunResult(List<Rehearsal> migrations) {
         public String id() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
+
     }
 
     /**
@@ -53,12 +58,12 @@ public record DryRunResult(List<Rehearsal> migrations) {
      * @param error the error message when it failed, otherwise {@code null}
      * @param duration how long it ran ({@link Duration#ZERO} when it did not run)
      */
-    public record Rehearsal(MigrationVersion version, String description, String script, Outcome outcome,
-            String error, Duration duration) {
+    public record Rehearsal(MigrationVersion version, String description, String script, Outcome outcome, String error,
+            Duration duration) {
 
         /** The version as written, or {@code null} for repeatable migrations. */
         public String versionText() {
-            return (version != null) ? version.toString() : null;
+            return (this.version != null) ? this.version.toString() : null;
         }
     }
 }

@@ -3,7 +3,8 @@ package dev.migrator;
 import java.time.Duration;
 
 /**
- * A script that a command ran: a migration applied, a repeatable re-applied, or a rollback script.
+ * A script that a command ran: a migration applied, a repeatable re-applied, or a
+ * rollback script.
  *
  * @param version the version as written, {@code null} for repeatable migrations
  * @param description the description
@@ -16,6 +17,6 @@ public record ExecutedMigration(MigrationVersion version, String description, Mi
 
     /** The version as written, or {@code null}. */
     public String versionText() {
-        return (version != null) ? version.toString() : null;
+        return (this.version != null) ? this.version.toString() : null;
     }
 }

@@ -3,8 +3,8 @@ package dev.migrator;
 import dev.migrator.internal.failure.MigrationFailure;
 
 /**
- * A statement of a migration (or rollback) script failed on the server. The message has an aligned block:
- * <pre>
+ * A statement of a migration (or rollback) script failed on the server. The message has
+ * an aligned block: <pre>
  * Migration 003_add_index.sql failed at line 12: ERROR 42P07 relation "users_email_idx" already exists
  *   Script    : db/migration/003_add_index.sql
  *   Statement : 2 of 4, starting at line 12 (error position: line 13)
@@ -12,8 +12,8 @@ import dev.migrator.internal.failure.MigrationFailure;
  *   Message   : relation "users_email_idx" already exists
  *   SQL       : CREATE INDEX users_email_idx ...
  * Nothing of this migration was applied (its transaction was rolled back). Fix the file and run again.
- * </pre>
- * The message is the one rendering of the failure: front ends show it as it is and add only their own next step.
+ * </pre> The message is the one rendering of the failure: front ends show it as it is and
+ * add only their own next step.
  */
 public class MigrationFailedException extends MigratorException {
 
@@ -42,8 +42,9 @@ public class MigrationFailedException extends MigratorException {
     private final String blockedBy;
 
     /**
-     * Creates the exception from the facts of the failure; its message is their one rendering. For migrator's own
-     * use: the facts come from its internal failure formatter.
+     * Creates the exception from the facts of the failure; its message is their one
+     * rendering. For migrator's own use: the facts come from its internal failure
+     * formatter.
      * @param failure the facts
      */
     public MigrationFailedException(MigrationFailure failure) {
@@ -63,59 +64,68 @@ public class MigrationFailedException extends MigratorException {
 
     /** The file, as shown to users. */
     public String getScript() {
-        return script;
+        return this.script;
     }
 
-    /** 1-based number of the failing statement in the script, or 0 when the failure was not in a statement. */
+    /**
+     * 1-based number of the failing statement in the script, or 0 when the failure was
+     * not in a statement.
+     */
     public int getStatementNumber() {
-        return statementNumber;
+        return this.statementNumber;
     }
 
     /** How many statements the script has. */
     public int getStatementCount() {
-        return statementCount;
+        return this.statementCount;
     }
 
     /** The 1-based line where the failing statement starts, or 0. */
     public int getStatementLine() {
-        return statementLine;
+        return this.statementLine;
     }
 
-    /** The 1-based line PostgreSQL's error position points at, or 0 when the server gave no position. */
+    /**
+     * The 1-based line PostgreSQL's error position points at, or 0 when the server gave
+     * no position.
+     */
     public int getErrorLine() {
-        return errorLine;
+        return this.errorLine;
     }
 
     /** The SQLSTATE, or {@code null}. */
     public String getSqlState() {
-        return sqlState;
+        return this.sqlState;
     }
 
     /** The server's message (without the SQLSTATE), or the driver's message. */
     public String getServerMessage() {
-        return serverMessage;
+        return this.serverMessage;
     }
 
     /** The first lines of the failing statement. */
     public String getStatementExcerpt() {
-        return statementExcerpt;
+        return this.statementExcerpt;
     }
 
     /** How many statements of the script had run successfully before the failure. */
     public int getStatementsExecuted() {
-        return statementsExecuted;
+        return this.statementsExecuted;
     }
 
     /** Whether the script ran in a transaction (then nothing of it was applied). */
     public boolean isTransactional() {
-        return transactional;
+        return this.transactional;
     }
 
     /**
-     * For a failure on {@code lock_timeout} (SQLSTATE 55P03): the sessions that held the conflicting lock, e.g.
-     * {@code pid 4242 (application_name 'psql', state 'idle in transaction', ...)}; {@code null} otherwise.
+     * For a failure on {@code lock_timeout} (SQLSTATE 55P03): the sessions that held the
+     * conflicting lock, e.g.
+     * {@code pid 4242 (application_name 'psql', state 'idle in transaction', ...)};
+     * {@code null} otherwise.
      */
     public String getBlockedBy() {
-        return blockedBy;
+        return this.blockedBy;
     }
+
 }

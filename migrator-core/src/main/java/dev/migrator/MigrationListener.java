@@ -3,15 +3,16 @@ package dev.migrator;
 import java.time.Duration;
 
 /**
- * Hears what migrator does, so integrations (metrics, tracing, logs) can observe runs without core knowing them.
- * Every method has a no-op default. Methods are called on the thread running the command; an exception thrown by
- * a listener is logged and does not affect the run.
+ * Hears what migrator does, so integrations (metrics, tracing, logs) can observe runs
+ * without core knowing them. Every method has a no-op default. Methods are called on the
+ * thread running the command; an exception thrown by a listener is logged and does not
+ * affect the run.
  */
 public interface MigrationListener {
 
     /**
-     * A command started. Not called for the read-only {@link Command#STATUS} and {@link Command#HISTORY} (see
-     * {@link Command#firesRunEvents()}).
+     * A command started. Not called for the read-only {@link Command#STATUS} and
+     * {@link Command#HISTORY} (see {@link Command#firesRunEvents()}).
      * @param command the command
      */
     default void runStarted(Command command) {
@@ -44,10 +45,12 @@ public interface MigrationListener {
     }
 
     /**
-     * The run waited for the advisory lock (called once the lock is taken or the wait gave up).
+     * The run waited for the advisory lock (called once the lock is taken or the wait
+     * gave up).
      * @param waited how long it waited
      * @param acquired whether the lock was taken in the end
      */
     default void lockWaited(Duration waited, boolean acquired) {
     }
+
 }

@@ -3,15 +3,21 @@ package dev.migrator;
 import java.util.Locale;
 
 /**
- * What kind of script a migration or a history row is. Stored lower case in the history table's {@code type}
- * column and shown lower case by the Actuator endpoint.
+ * What kind of script a migration or a history row is. Stored lower case in the history
+ * table's {@code type} column and shown lower case by the Actuator endpoint.
  */
 public enum MigrationType {
 
-    /** A {@code <version>_<description>.sql} (or Flyway {@code V<version>__<description>.sql}) migration. */
+    /**
+     * A {@code <version>_<description>.sql} (or Flyway
+     * {@code V<version>__<description>.sql}) migration.
+     */
     VERSIONED,
 
-    /** An {@code R__<description>.sql} script, applied again whenever its checksum changes. */
+    /**
+     * An {@code R__<description>.sql} script, applied again whenever its checksum
+     * changes.
+     */
     REPEATABLE,
 
     /** A marker written by {@code baseline}: the database already was at this version. */
@@ -29,4 +35,5 @@ public enum MigrationType {
     public static MigrationType fromId(String id) {
         return valueOf(id.toUpperCase(Locale.ROOT));
     }
+
 }

@@ -3,10 +3,11 @@ package dev.migrator;
 import java.util.Arrays;
 
 /**
- * The version of a versioned migration: digits with optional dots ({@code 1}, {@code 001}, {@code 2.1},
- * {@code 20261122093000}). Versions compare numerically part by part ({@code 10} after {@code 9}, {@code 1.10}
- * after {@code 1.9}); leading zeros and trailing {@code .0} parts do not count, so {@code 1}, {@code 001} and
- * {@code 1.0} are the same version. {@link #toString()} gives the version as written.
+ * The version of a versioned migration: digits with optional dots ({@code 1},
+ * {@code 001}, {@code 2.1}, {@code 20261122093000}). Versions compare numerically part by
+ * part ({@code 10} after {@code 9}, {@code 1.10} after {@code 1.9}); leading zeros and
+ * trailing {@code .0} parts do not count, so {@code 1}, {@code 001} and {@code 1.0} are
+ * the same version. {@link #toString()} gives the version as written.
  */
 public final class MigrationVersion implements Comparable<MigrationVersion> {
 
@@ -15,9 +16,10 @@ public final class MigrationVersion implements Comparable<MigrationVersion> {
     private final String text;
 
     /**
-     * The numeric parts as digits without leading zeros ({@code "0"} for zero), trailing zero parts dropped (one part
-     * is always kept). Two such numbers compare by length first, then digit by digit: numeric order of any size,
-     * without parsing them into numbers (thousands of versions are compared on every start).
+     * The numeric parts as digits without leading zeros ({@code "0"} for zero), trailing
+     * zero parts dropped (one part is always kept). Two such numbers compare by length
+     * first, then digit by digit: numeric order of any size, without parsing them into
+     * numbers (thousands of versions are compared on every start).
      */
     private final String[] parts;
 
@@ -30,7 +32,8 @@ public final class MigrationVersion implements Comparable<MigrationVersion> {
      * Parses a version.
      * @param text digits with optional dots, as written in a file name or a setting
      * @return the version
-     * @throws IllegalArgumentException when the text is not of that form; the message says what is accepted
+     * @throws IllegalArgumentException when the text is not of that form; the message
+     * says what is accepted
      */
     public static MigrationVersion parse(String text) {
         if (!isValid(text)) {
@@ -66,7 +69,8 @@ public final class MigrationVersion implements Comparable<MigrationVersion> {
 
     /** Whether the text is a valid version. */
     public static boolean isValid(String text) {
-        // digits with optional dots, i.e. \d+(\.\d+)* with ASCII digits, without a regular expression: every
+        // digits with optional dots, i.e. \d+(\.\d+)* with ASCII digits, without a
+        // regular expression: every
         // history row and file name is checked, so this runs thousands of times per start
         if (text == null) {
             return false;
@@ -89,9 +93,9 @@ public final class MigrationVersion implements Comparable<MigrationVersion> {
 
     @Override
     public int compareTo(MigrationVersion other) {
-        int n = Math.max(parts.length, other.parts.length);
+        int n = Math.max(this.parts.length, other.parts.length);
         for (int i = 0; i < n; i++) {
-            String a = (i < parts.length) ? parts[i] : ZERO;
+            String a = (i < this.parts.length) ? this.parts[i] : ZERO;
             String b = (i < other.parts.length) ? other.parts[i] : ZERO;
             int cmp = (a.length() != b.length()) ? Integer.compare(a.length(), b.length()) : a.compareTo(b);
             if (cmp != 0) {
@@ -113,12 +117,13 @@ public final class MigrationVersion implements Comparable<MigrationVersion> {
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(parts);
+        return Arrays.hashCode(this.parts);
     }
 
     /** The version as written (e.g. {@code 001}). */
     @Override
     public String toString() {
-        return text;
+        return this.text;
     }
+
 }

@@ -8,9 +8,10 @@ import java.util.Objects;
 import javax.sql.DataSource;
 
 /**
- * Immutable settings of a {@link Migrator}. Build one with {@link Migrator#configure()}; every setting is checked
- * when {@link Builder#build()} (or {@link Builder#load()}) is called, and a bad value is rejected with the
- * setting's name in the message. The defaults are the {@code DEFAULT_*} constants.
+ * Immutable settings of a {@link Migrator}. Build one with {@link Migrator#configure()};
+ * every setting is checked when {@link Builder#build()} (or {@link Builder#load()}) is
+ * called, and a bad value is rejected with the setting's name in the message. The
+ * defaults are the {@code DEFAULT_*} constants.
  */
 public final class MigratorConfig {
 
@@ -26,13 +27,18 @@ public final class MigratorConfig {
     /** Whether {@code migrate} validates first, by default. */
     public static final boolean DEFAULT_VALIDATE_ON_MIGRATE = true;
 
-    /** Whether pending migrations below the highest applied version may be applied, by default. */
+    /**
+     * Whether pending migrations below the highest applied version may be applied, by
+     * default.
+     */
     public static final boolean DEFAULT_OUT_OF_ORDER = false;
 
     /** Whether applied migrations whose files are gone are tolerated, by default. */
     public static final boolean DEFAULT_IGNORE_MISSING = false;
 
-    /** Whether {@code migrate} baselines a non-empty schema without history, by default. */
+    /**
+     * Whether {@code migrate} baselines a non-empty schema without history, by default.
+     */
     public static final boolean DEFAULT_BASELINE_ON_MIGRATE = false;
 
     /** Default baseline version. */
@@ -117,118 +123,132 @@ public final class MigratorConfig {
     }
 
     /**
-     * The data source migrations run on (two connections at most: one for the run, one for its failure rows), or
-     * {@code null} when none is set: then only the file-only work ({@link Migrator#files()},
-     * {@link Migrator#checkFiles()}) runs, and every command that touches the database fails naming this setting.
+     * The data source migrations run on (two connections at most: one for the run, one
+     * for its failure rows), or {@code null} when none is set: then only the file-only
+     * work ({@link Migrator#files()}, {@link Migrator#checkFiles()}) runs, and every
+     * command that touches the database fails naming this setting.
      */
     public DataSource getDataSource() {
-        return dataSource;
+        return this.dataSource;
     }
 
-    /** Where migration files are found: {@code classpath:} or {@code filesystem:} locations. */
+    /**
+     * Where migration files are found: {@code classpath:} or {@code filesystem:}
+     * locations.
+     */
     public List<String> getLocations() {
-        return locations;
+        return this.locations;
     }
 
-    /** The schema of the history table, or {@code null} for the connection's current schema. */
+    /**
+     * The schema of the history table, or {@code null} for the connection's current
+     * schema.
+     */
     public String getSchema() {
-        return schema;
+        return this.schema;
     }
 
     /** The history table's name. */
     public String getTable() {
-        return table;
+        return this.table;
     }
 
     /** Whether a configured schema that does not exist is created. */
     public boolean isCreateSchema() {
-        return createSchema;
+        return this.createSchema;
     }
 
     /** Whether {@code migrate} validates before applying anything. */
     public boolean isValidateOnMigrate() {
-        return validateOnMigrate;
+        return this.validateOnMigrate;
     }
 
-    /** Whether pending migrations below the highest applied version are applied instead of reported. */
+    /**
+     * Whether pending migrations below the highest applied version are applied instead of
+     * reported.
+     */
     public boolean isOutOfOrder() {
-        return outOfOrder;
+        return this.outOfOrder;
     }
 
     /** Whether applied migrations whose files are gone are tolerated. */
     public boolean isIgnoreMissing() {
-        return ignoreMissing;
+        return this.ignoreMissing;
     }
 
-    /** Whether {@code migrate} baselines a schema that has tables but no history table. */
+    /**
+     * Whether {@code migrate} baselines a schema that has tables but no history table.
+     */
     public boolean isBaselineOnMigrate() {
-        return baselineOnMigrate;
+        return this.baselineOnMigrate;
     }
 
     /** The version {@code baselineOnMigrate} records. */
     public MigrationVersion getBaselineVersion() {
-        return baselineVersion;
+        return this.baselineVersion;
     }
 
     /** The description {@code baselineOnMigrate} records. */
     public String getBaselineDescription() {
-        return baselineDescription;
+        return this.baselineDescription;
     }
 
     /** How long to wait for another instance's migration lock before giving up. */
     public Duration getLockWaitTimeout() {
-        return lockWaitTimeout;
+        return this.lockWaitTimeout;
     }
 
     /** {@code lock_timeout} for each migration's statements (zero: wait forever). */
     public Duration getLockTimeout() {
-        return lockTimeout;
+        return this.lockTimeout;
     }
 
     /** How often a migration that hit {@code lock_timeout} is retried. */
     public int getLockRetries() {
-        return lockRetries;
+        return this.lockRetries;
     }
 
     /** {@code statement_timeout} for each migration's statements (zero: none). */
     public Duration getStatementTimeout() {
-        return statementTimeout;
+        return this.statementTimeout;
     }
 
     /** The class loader {@code classpath:} locations are read with. */
     public ClassLoader getClassLoader() {
-        return classLoader;
+        return this.classLoader;
     }
 
     /** The listeners told about runs. */
     public List<MigrationListener> getListeners() {
-        return listeners;
+        return this.listeners;
     }
 
     /** A builder holding these settings, to derive a changed copy. */
     public Builder toBuilder() {
         Builder b = new Builder();
-        b.dataSource = dataSource;
-        b.locations = new ArrayList<>(locations);
-        b.schema = schema;
-        b.table = table;
-        b.createSchema = createSchema;
-        b.validateOnMigrate = validateOnMigrate;
-        b.outOfOrder = outOfOrder;
-        b.ignoreMissing = ignoreMissing;
-        b.baselineOnMigrate = baselineOnMigrate;
-        b.baselineVersion = baselineVersion.toString();
-        b.baselineDescription = baselineDescription;
-        b.lockWaitTimeout = lockWaitTimeout;
-        b.lockTimeout = lockTimeout;
-        b.lockRetries = lockRetries;
-        b.statementTimeout = statementTimeout;
-        b.classLoader = classLoader;
-        b.listeners = new ArrayList<>(listeners);
+        b.dataSource = this.dataSource;
+        b.locations = new ArrayList<>(this.locations);
+        b.schema = this.schema;
+        b.table = this.table;
+        b.createSchema = this.createSchema;
+        b.validateOnMigrate = this.validateOnMigrate;
+        b.outOfOrder = this.outOfOrder;
+        b.ignoreMissing = this.ignoreMissing;
+        b.baselineOnMigrate = this.baselineOnMigrate;
+        b.baselineVersion = this.baselineVersion.toString();
+        b.baselineDescription = this.baselineDescription;
+        b.lockWaitTimeout = this.lockWaitTimeout;
+        b.lockTimeout = this.lockTimeout;
+        b.lockRetries = this.lockRetries;
+        b.statementTimeout = this.statementTimeout;
+        b.classLoader = this.classLoader;
+        b.listeners = new ArrayList<>(this.listeners);
         return b;
     }
 
-    /** Collects settings; {@link #load()} checks them and returns the {@link Migrator}. */
+    /**
+     * Collects settings; {@link #load()} checks them and returns the {@link Migrator}.
+     */
     public static final class Builder {
 
         private DataSource dataSource;
@@ -269,15 +289,19 @@ public final class MigratorConfig {
         }
 
         /**
-         * The data source to migrate; needed by every command that touches the database, not by the file-only work
-         * ({@link Migrator#files()}, {@link Migrator#checkFiles()}).
+         * The data source to migrate; needed by every command that touches the database,
+         * not by the file-only work ({@link Migrator#files()},
+         * {@link Migrator#checkFiles()}).
          */
         public Builder dataSource(DataSource dataSource) {
             this.dataSource = dataSource;
             return this;
         }
 
-        /** Where migration files are: {@code classpath:db/migration}, {@code filesystem:/opt/app/sql}, ... */
+        /**
+         * Where migration files are: {@code classpath:db/migration},
+         * {@code filesystem:/opt/app/sql}, ...
+         */
         public Builder locations(String... locations) {
             return locations(List.of(locations));
         }
@@ -288,7 +312,10 @@ public final class MigratorConfig {
             return this;
         }
 
-        /** The schema of the history table; {@code null} for the connection's current schema. */
+        /**
+         * The schema of the history table; {@code null} for the connection's current
+         * schema.
+         */
         public Builder schema(String schema) {
             this.schema = schema;
             return this;
@@ -324,7 +351,10 @@ public final class MigratorConfig {
             return this;
         }
 
-        /** Whether {@code migrate} baselines a schema that has tables but no history table. */
+        /**
+         * Whether {@code migrate} baselines a schema that has tables but no history
+         * table.
+         */
         public Builder baselineOnMigrate(boolean baselineOnMigrate) {
             this.baselineOnMigrate = baselineOnMigrate;
             return this;
@@ -366,7 +396,10 @@ public final class MigratorConfig {
             return this;
         }
 
-        /** The class loader for {@code classpath:} locations (default: the thread's context class loader). */
+        /**
+         * The class loader for {@code classpath:} locations (default: the thread's
+         * context class loader).
+         */
         public Builder classLoader(ClassLoader classLoader) {
             this.classLoader = classLoader;
             return this;
@@ -387,5 +420,7 @@ public final class MigratorConfig {
         public Migrator load() {
             return new Migrator(build());
         }
+
     }
+
 }

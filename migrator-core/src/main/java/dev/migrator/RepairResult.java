@@ -3,10 +3,13 @@ package dev.migrator;
 import java.util.List;
 
 /**
- * What {@link Migrator#repair()} changed. Repair never edits or deletes history rows; it appends audit rows.
+ * What {@link Migrator#repair()} changed. Repair never edits or deletes history rows; it
+ * appends audit rows.
  *
- * @param acceptedChecksums scripts of {@code changed} migrations whose current checksum is now accepted
- * @param clearedFailures scripts of failed non-transactional migrations that are {@code pending} again
+ * @param acceptedChecksums scripts of {@code changed} migrations whose current checksum
+ * is now accepted
+ * @param clearedFailures scripts of failed non-transactional migrations that are
+ * {@code pending} again
  */
 public record RepairResult(List<String> acceptedChecksums, List<String> clearedFailures) {
 
@@ -18,6 +21,6 @@ public record RepairResult(List<String> acceptedChecksums, List<String> clearedF
 
     /** Whether repair found nothing to do. */
     public boolean isEmpty() {
-        return acceptedChecksums.isEmpty() && clearedFailures.isEmpty();
+        return this.acceptedChecksums.isEmpty() && this.clearedFailures.isEmpty();
     }
 }

@@ -6,7 +6,8 @@ import java.util.List;
  * What {@link Migrator#rollback(MigrationVersion)} did.
  *
  * @param rolledBack the rollback scripts that ran, newest version first
- * @param currentVersion the version after the rollback, or {@code null} when nothing is applied any more
+ * @param currentVersion the version after the rollback, or {@code null} when nothing is
+ * applied any more
  */
 public record RollbackResult(List<ExecutedMigration> rolledBack, MigrationVersion currentVersion) {
 

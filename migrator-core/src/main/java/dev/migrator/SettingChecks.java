@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Checks of {@link MigratorConfig} settings; each message names the setting, the value and what is accepted. */
+/**
+ * Checks of {@link MigratorConfig} settings; each message names the setting, the value
+ * and what is accepted.
+ */
 final class SettingChecks {
 
     private static final int MAX_IDENTIFIER_LENGTH = 63;
@@ -14,8 +17,8 @@ final class SettingChecks {
 
     static List<String> checkLocations(List<String> locations) {
         if (locations == null || locations.isEmpty()) {
-            throw new IllegalArgumentException("locations must name at least one location, e.g. "
-                    + MigratorConfig.DEFAULT_LOCATION);
+            throw new IllegalArgumentException(
+                    "locations must name at least one location, e.g. " + MigratorConfig.DEFAULT_LOCATION);
         }
         List<String> checked = new ArrayList<>();
         for (String location : locations) {
@@ -27,8 +30,8 @@ final class SettingChecks {
             if (colon >= 0) {
                 String prefix = trimmed.substring(0, colon);
                 if (!prefix.equals("classpath") && !prefix.equals("filesystem")) {
-                    throw new IllegalArgumentException("locations: '" + trimmed + "' has an unknown prefix '"
-                            + prefix + ":'; use classpath: or filesystem:");
+                    throw new IllegalArgumentException("locations: '" + trimmed + "' has an unknown prefix '" + prefix
+                            + ":'; use classpath: or filesystem:");
                 }
             }
             checked.add(trimmed);
@@ -36,7 +39,10 @@ final class SettingChecks {
         return List.copyOf(checked);
     }
 
-    /** {@code [A-Za-z_][A-Za-z0-9_]*}, checked without a regular expression (none is compiled on a start). */
+    /**
+     * {@code [A-Za-z_][A-Za-z0-9_]*}, checked without a regular expression (none is
+     * compiled on a start).
+     */
     private static boolean isPlainIdentifier(String value) {
         if (value == null || value.isEmpty()) {
             return false;
@@ -78,8 +84,8 @@ final class SettingChecks {
 
     static String checkDescription(String value) {
         if (value == null || value.isBlank() || value.length() > 200) {
-            throw new IllegalArgumentException("baselineDescription must be 1 to 200 characters, but was '"
-                    + shorten(value) + "'");
+            throw new IllegalArgumentException(
+                    "baselineDescription must be 1 to 200 characters, but was '" + shorten(value) + "'");
         }
         return value;
     }
@@ -90,4 +96,5 @@ final class SettingChecks {
         }
         return value;
     }
+
 }

@@ -1,8 +1,8 @@
 package dev.migrator;
 
 /**
- * {@code migrate} refused to run because validation found problems; all of them are in the message and in
- * {@link #getResult()}.
+ * {@code migrate} refused to run because validation found problems; all of them are in
+ * the message and in {@link #getResult()}.
  */
 public class ValidationFailedException extends MigratorException {
 
@@ -19,6 +19,7 @@ public class ValidationFailedException extends MigratorException {
 
     /** The validation result with every problem. */
     public ValidateResult getResult() {
-        return result;
+        return this.result;
     }
+
 }

@@ -1,7 +1,5 @@
 package dev.migrator;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.Comparator;
 
 import org.junit.jupiter.api.Test;
@@ -9,7 +7,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.migrator.test.TestDatabase;
 
-/** The status calculation and the status counts read "applied" from the one definition, {@link MigrationState}. */
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The status calculation and the status counts read "applied" from the one definition,
+ * {@link MigrationState}.
+ */
 class AppliedDefinitionTests {
 
     @RegisterExtension
@@ -20,11 +23,11 @@ class AppliedDefinitionTests {
 
     @Test
     void anOutdatedRepeatableCountsAsPendingAndNotAsApplied() {
-        files.file("1_t.sql", "create table t (id int, name text);")
-                .file("R__t_view.sql", "create or replace view t_view as select id from t;");
-        files.migrator().migrate();
-        files.file("R__t_view.sql", "create or replace view t_view as select id, name from t;");
-        MigrationStatus status = files.migrator().status();
+        this.files.file("1_t.sql", "create table t (id int, name text);")
+            .file("R__t_view.sql", "create or replace view t_view as select id from t;");
+        this.files.migrator().migrate();
+        this.files.file("R__t_view.sql", "create or replace view t_view as select id, name from t;");
+        MigrationStatus status = this.files.migrator().status();
         assertThat(status.inState(MigrationState.OUTDATED)).hasSize(1);
         assertThat(status.appliedCount()).isEqualTo(1);
         assertThat(status.pendingCount()).isEqualTo(1);
@@ -32,32 +35,38 @@ class AppliedDefinitionTests {
 
     @Test
     void appliedPendingAndFailedCountEachMigrationOnce() {
-        files.file("1_a.sql", "create table a (id int);")
-                .file("2_b.sql", "create table b (id int);")
-                .file("R__v.sql", "create or replace view v as select 1 as x;");
-        files.migrator().migrate();
-        files.file("R__v.sql", "create or replace view v as select 2 as x;")
-                .file("2_b.sql", "create table b (id bigint);")
-                .file("3_c.sql", "create table c (id int);");
-        MigrationStatus status = files.migrator().status();
-        assertThat(status.migrations()).extracting(MigrationInfo::state).containsExactly(MigrationState.APPLIED,
-                MigrationState.CHANGED, MigrationState.PENDING, MigrationState.OUTDATED);
+        this.files.file("1_a.sql", "create table a (id int);")
+            .file("2_b.sql", "create table b (id int);")
+            .file("R__v.sql", "create or replace view v as select 1 as x;");
+        this.files.migrator().migrate();
+        this.files.file("R__v.sql", "create or replace view v as select 2 as x;")
+            .file("2_b.sql", "create table b (id bigint);")
+            .file("3_c.sql", "create table c (id int);");
+        MigrationStatus status = this.files.migrator().status();
+        assertThat(status.migrations()).extracting(MigrationInfo::state)
+            .containsExactly(MigrationState.APPLIED, MigrationState.CHANGED, MigrationState.PENDING,
+                    MigrationState.OUTDATED);
         assertThat(status.appliedCount() + status.pendingCount() + status.failedCount())
-                .isEqualTo(status.migrations().size());
+            .isEqualTo(status.migrations().size());
     }
 
     @Test
     void theCurrentVersionIsTheHighestVersionInAnAppliedState() {
-        files.file("1_a.sql", "create table a (id int);")
-                .file("2_b.sql", "create table b (id int);")
-                .file("3_c.sql", "create table c (id int);");
-        files.migrator().migrate();
-        files.file("2_b.sql", "create table b (id bigint);").delete("3_c.sql");
-        MigrationStatus status = files.migrator().status();
-        assertThat(status.migrations()).extracting(MigrationInfo::state).containsExactly(MigrationState.APPLIED,
-                MigrationState.CHANGED, MigrationState.FUTURE);
-        MigrationVersion highestApplied = status.migrations().stream().filter((m) -> m.state().isApplied())
-                .map(MigrationInfo::version).max(Comparator.naturalOrder()).orElseThrow();
+        this.files.file("1_a.sql", "create table a (id int);")
+            .file("2_b.sql", "create table b (id int);")
+            .file("3_c.sql", "create table c (id int);");
+        this.files.migrator().migrate();
+        this.files.file("2_b.sql", "create table b (id bigint);").delete("3_c.sql");
+        MigrationStatus status = this.files.migrator().status();
+        assertThat(status.migrations()).extracting(MigrationInfo::state)
+            .containsExactly(MigrationState.APPLIED, MigrationState.CHANGED, MigrationState.FUTURE);
+        MigrationVersion highestApplied = status.migrations()
+            .stream()
+            .filter((m) -> m.state().isApplied())
+            .map(MigrationInfo::version)
+            .max(Comparator.naturalOrder())
+            .orElseThrow();
         assertThat(status.currentVersion()).isEqualTo(highestApplied).hasToString("3");
     }
+
 }

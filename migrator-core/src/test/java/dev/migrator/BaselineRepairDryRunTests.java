@@ -1,13 +1,13 @@
 package dev.migrator;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.migrator.DryRunResult.Outcome;
 import dev.migrator.test.TestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class BaselineRepairDryRunTests {
 
@@ -20,86 +20,94 @@ class BaselineRepairDryRunTests {
     @Test
     void baselineMarksVersionsUpToItAsNotToBeApplied() {
         db.execute("create table legacy (id int)");
-        files.file("1_legacy.sql", "create table legacy (id int);").file("2_more.sql", "create table more (id int);")
-                .file("3_new.sql", "create table new (id int);");
-        files.migrator().baseline("2", "existing database");
-        MigrationStatus status = files.migrator().status();
-        assertThat(status.migrations()).extracting(MigrationInfo::state).containsExactly(
-                MigrationState.BELOW_BASELINE, MigrationState.BASELINE, MigrationState.PENDING);
+        this.files.file("1_legacy.sql", "create table legacy (id int);")
+            .file("2_more.sql", "create table more (id int);")
+            .file("3_new.sql", "create table new (id int);");
+        this.files.migrator().baseline("2", "existing database");
+        MigrationStatus status = this.files.migrator().status();
+        assertThat(status.migrations()).extracting(MigrationInfo::state)
+            .containsExactly(MigrationState.BELOW_BASELINE, MigrationState.BASELINE, MigrationState.PENDING);
         assertThat(status.currentVersionText()).isEqualTo("2");
-        assertThat(files.migrator().migrate().applied()).extracting(ExecutedMigration::versionText).containsExactly("3");
+        assertThat(this.files.migrator().migrate().applied()).extracting(ExecutedMigration::versionText)
+            .containsExactly("3");
         assertThat(db.column("select type || ' ' || version || ' ' || description from schema_migrations order by id"))
-                .containsExactly("baseline 2 existing database", "versioned 3 new");
+            .containsExactly("baseline 2 existing database", "versioned 3 new");
     }
 
     @Test
     void baselineRefusesANonEmptyHistory() {
-        files.file("1_a.sql", "select 1;");
-        files.migrator().migrate();
-        assertThatExceptionOfType(MigratorException.class).isThrownBy(() -> files.migrator().baseline("5", null))
-                .withMessageContaining("history is not empty");
+        this.files.file("1_a.sql", "select 1;");
+        this.files.migrator().migrate();
+        assertThatExceptionOfType(MigratorException.class).isThrownBy(() -> this.files.migrator().baseline("5", null))
+            .withMessageContaining("history is not empty");
     }
 
     @Test
     void baselineOnMigrateBaselinesASchemaWithTablesButNoHistory() {
         db.execute("create table legacy (id int)");
-        files.file("1_legacy.sql", "create table legacy (id int);").file("2_new.sql", "create table new (id int);");
-        MigrateResult result = files.config().baselineOnMigrate(true).load().migrate();
+        this.files.file("1_legacy.sql", "create table legacy (id int);")
+            .file("2_new.sql", "create table new (id int);");
+        MigrateResult result = this.files.config().baselineOnMigrate(true).load().migrate();
         assertThat(result.applied()).extracting(ExecutedMigration::versionText).containsExactly("2");
         assertThat(db.value("select description from schema_migrations where type = 'baseline'"))
-                .isEqualTo("<< baseline >>");
+            .isEqualTo("<< baseline >>");
     }
 
     @Test
     void baselineOnMigrateLeavesAnEmptySchemaAlone() {
-        files.file("1_a.sql", "create table a (id int);");
-        MigrateResult result = files.config().baselineOnMigrate(true).load().migrate();
+        this.files.file("1_a.sql", "create table a (id int);");
+        MigrateResult result = this.files.config().baselineOnMigrate(true).load().migrate();
         assertThat(result.applied()).hasSize(1);
         assertThat(db.value("select count(*) from schema_migrations where type = 'baseline'")).isEqualTo("0");
     }
 
     @Test
     void baselineOnMigrateDoesNotCountTheNewHistoryTableItself() {
-        files.file("1_a.sql", "create table a (id int);");
-        MigrateResult result = files.config().table("MigratorHistory").baselineOnMigrate(true).load().migrate();
+        this.files.file("1_a.sql", "create table a (id int);");
+        MigrateResult result = this.files.config().table("MigratorHistory").baselineOnMigrate(true).load().migrate();
         assertThat(result.applied()).hasSize(1);
         assertThat(db.value("select count(*) from \"MigratorHistory\" where type = 'baseline'")).isEqualTo("0");
     }
 
     @Test
     void repairAcceptsEditedChecksumsByAppendingAnAuditRow() {
-        files.file("1_a.sql", "create table a (id int);");
-        files.migrator().migrate();
-        files.file("1_a.sql", "-- reformatted\ncreate table a (id int);");
-        RepairResult result = files.migrator().repair();
+        this.files.file("1_a.sql", "create table a (id int);");
+        this.files.migrator().migrate();
+        this.files.file("1_a.sql", "-- reformatted\ncreate table a (id int);");
+        RepairResult result = this.files.migrator().repair();
         assertThat(result.acceptedChecksums()).containsExactly("1_a.sql");
-        assertThat(files.migrator().validate().isValid()).isTrue();
-        assertThat(files.migrator().status().migrations().get(0).state()).isEqualTo(MigrationState.APPLIED);
+        assertThat(this.files.migrator().validate().isValid()).isTrue();
+        assertThat(this.files.migrator().status().migrations().get(0).state()).isEqualTo(MigrationState.APPLIED);
         assertThat(db.column("select status || ' ' || coalesce(error_message, '-') from schema_migrations order by id"))
-                .hasSize(2).last().asString().startsWith("completed repair: accepted checksum");
-        assertThat(files.migrator().repair().isEmpty()).isTrue();
+            .hasSize(2)
+            .last()
+            .asString()
+            .startsWith("completed repair: accepted checksum");
+        assertThat(this.files.migrator().repair().isEmpty()).isTrue();
     }
 
     @Test
     void dryRunRehearsesPendingMigrationsAndLeavesNoTrace() {
-        files.file("1_a.sql", "create table a (id int);").file("2_b.sql", "insert into a values (1);");
-        DryRunResult result = files.migrator().dryRun();
+        this.files.file("1_a.sql", "create table a (id int);").file("2_b.sql", "insert into a values (1);");
+        DryRunResult result = this.files.migrator().dryRun();
         assertThat(result.isSuccess()).isTrue();
         assertThat(result.migrations()).extracting(DryRunResult.Rehearsal::outcome)
-                .containsExactly(Outcome.SUCCESS, Outcome.SUCCESS);
+            .containsExactly(Outcome.SUCCESS, Outcome.SUCCESS);
         assertThat(db.tableExists("a")).isFalse();
         assertThat(db.tableExists("schema_migrations")).isFalse();
     }
 
     @Test
     void dryRunReportsTheFailureAndWhatWasNotReached() {
-        files.file("1_a.sql", "create table a (id int);").file("2_b.sql", "insert into nope values (1);")
-                .file("3_c.sql", "select 1;");
-        DryRunResult result = files.migrator().dryRun();
+        this.files.file("1_a.sql", "create table a (id int);")
+            .file("2_b.sql", "insert into nope values (1);")
+            .file("3_c.sql", "select 1;");
+        DryRunResult result = this.files.migrator().dryRun();
         assertThat(result.isSuccess()).isFalse();
         assertThat(result.migrations()).extracting(DryRunResult.Rehearsal::outcome)
-                .containsExactly(Outcome.SUCCESS, Outcome.FAILURE, Outcome.NOT_REACHED);
+            .containsExactly(Outcome.SUCCESS, Outcome.FAILURE, Outcome.NOT_REACHED);
         assertThat(result.migrations().get(1).error()).contains("2_b.sql").contains("42P01");
         assertThat(db.tableExists("a")).isFalse();
     }
+
 }

@@ -1,12 +1,12 @@
 package dev.migrator;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-
 import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /** The command vocabulary: wire names and what each command needs. */
 class CommandTests {
@@ -27,14 +27,14 @@ class CommandTests {
     @Test
     void unknownNameGetsOneErrorListingTheValidOnes() {
         assertThatIllegalArgumentException().isThrownBy(() -> Command.fromId("dryrun"))
-                .withMessage("Unknown command 'dryrun'; use one of migrate, validate, status, dry-run, rollback, "
-                        + "baseline, repair, history");
+            .withMessage("Unknown command 'dryrun'; use one of migrate, validate, status, dry-run, rollback, "
+                    + "baseline, repair, history");
     }
 
     @Test
     void nullNameIsUnknown() {
         assertThatIllegalArgumentException().isThrownBy(() -> Command.fromId(null))
-                .withMessageStartingWith("Unknown command 'null'");
+            .withMessageStartingWith("Unknown command 'null'");
     }
 
     @Test
@@ -45,20 +45,21 @@ class CommandTests {
 
     @Test
     void onlyReadOnlyStatusAndHistoryFireNoRunEvents() {
-        assertThat(Arrays.stream(Command.values()).filter((c) -> !c.firesRunEvents()))
-                .containsExactly(Command.STATUS, Command.HISTORY);
+        assertThat(Arrays.stream(Command.values()).filter((c) -> !c.firesRunEvents())).containsExactly(Command.STATUS,
+                Command.HISTORY);
     }
 
     @Test
     void baselineAndHistoryDoNotReadTheFiles() {
         assertThat(Arrays.stream(Command.values()).filter((c) -> !c.needsFileContents()))
-                .containsExactly(Command.BASELINE, Command.HISTORY);
+            .containsExactly(Command.BASELINE, Command.HISTORY);
         assertThat(Arrays.stream(Command.values()).allMatch(Command::needsDatabase)).isTrue();
     }
 
     @Test
     void idsAreListedInDeclarationOrder() {
-        assertThat(Command.ids()).isEqualTo(List.of("migrate", "validate", "status", "dry-run", "rollback",
-                "baseline", "repair", "history"));
+        assertThat(Command.ids()).isEqualTo(
+                List.of("migrate", "validate", "status", "dry-run", "rollback", "baseline", "repair", "history"));
     }
+
 }

@@ -1,8 +1,5 @@
 package dev.migrator;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,15 +14,20 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.migrator.test.MigrationFiles;
 
-/** Every command that touches the database fails at once, naming the setting, when no DataSource is configured. */
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Every command that touches the database fails at once, naming the setting, when no
+ * DataSource is configured.
+ */
 class CommandsWithoutADataSourceTests {
 
     @TempDir
     Path dir;
 
     static Stream<Arguments> databaseCommands() {
-        return Stream.of(
-                Arguments.of("migrate", (Consumer<Migrator>) Migrator::migrate),
+        return Stream.of(Arguments.of("migrate", (Consumer<Migrator>) Migrator::migrate),
                 Arguments.of("status", (Consumer<Migrator>) Migrator::status),
                 Arguments.of("validate", (Consumer<Migrator>) Migrator::validate),
                 Arguments.of("rollback", (Consumer<Migrator>) Migrator::rollbackAll),
@@ -36,7 +38,7 @@ class CommandsWithoutADataSourceTests {
     }
 
     private Migrator migrator(MigrationListener listener) {
-        String location = new MigrationFiles(dir).file("1_a.sql", "create table a (id int);").location();
+        String location = new MigrationFiles(this.dir).file("1_a.sql", "create table a (id int);").location();
         return Migrator.configure().locations(location).listener(listener).load();
     }
 
@@ -46,8 +48,8 @@ class CommandsWithoutADataSourceTests {
         Migrator migrator = migrator(new MigrationListener() {
         });
         assertThatExceptionOfType(MigratorException.class).isThrownBy(() -> run.accept(migrator))
-                .withMessageStartingWith("dataSource: " + command + " needs a database")
-                .withMessageContaining("Fix: set one");
+            .withMessageStartingWith("dataSource: " + command + " needs a database")
+            .withMessageContaining("Fix: set one");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -69,4 +71,5 @@ class CommandsWithoutADataSourceTests {
         assertThatExceptionOfType(MigratorException.class).isThrownBy(() -> run.accept(migrator));
         assertThat(heard).isEmpty();
     }
+
 }

@@ -1,8 +1,5 @@
 package dev.migrator;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
-
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -12,7 +9,13 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The generic wrapper of an unexpected {@link SQLException} names the command that was running. */
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/**
+ * The generic wrapper of an unexpected {@link SQLException} names the command that was
+ * running.
+ */
 class DatabaseErrorTests {
 
     @TempDir
@@ -20,17 +23,21 @@ class DatabaseErrorTests {
 
     @Test
     void errorWithoutSqlStateNamesTheCommandAndNoSqlState() {
-        Migrator migrator = Migrator.configure().dataSource(failing(new SQLException("pool is closed")))
-                .locations("filesystem:" + folder).load();
+        Migrator migrator = Migrator.configure()
+            .dataSource(failing(new SQLException("pool is closed")))
+            .locations("filesystem:" + this.folder)
+            .load();
         Throwable thrown = catchThrowable(migrator::status);
         assertThat(thrown).isExactlyInstanceOf(MigratorException.class)
-                .hasMessage("Database error during status: pool is closed");
+            .hasMessage("Database error during status: pool is closed");
     }
 
     @Test
     void errorWithSqlStateShowsIt() {
-        Migrator migrator = Migrator.configure().dataSource(failing(new SQLException("refused", "08001")))
-                .locations("filesystem:" + folder).load();
+        Migrator migrator = Migrator.configure()
+            .dataSource(failing(new SQLException("refused", "08001")))
+            .locations("filesystem:" + this.folder)
+            .load();
         Throwable thrown = catchThrowable(() -> migrator.history("1"));
         assertThat(thrown).hasMessage("Database error during history: refused (SQLSTATE 08001)");
     }
@@ -44,4 +51,5 @@ class DatabaseErrorTests {
                     throw new UnsupportedOperationException(method.getName());
                 });
     }
+
 }

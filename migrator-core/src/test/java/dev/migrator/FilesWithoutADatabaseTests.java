@@ -1,9 +1,5 @@
 package dev.migrator;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import static org.assertj.core.api.Assertions.tuple;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -14,14 +10,20 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.migrator.test.MigrationFiles;
 
-/** The file-only work of {@link Migrator}: it runs with no {@code DataSource} configured. */
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.tuple;
+
+/**
+ * The file-only work of {@link Migrator}: it runs with no {@code DataSource} configured.
+ */
 class FilesWithoutADatabaseTests {
 
     @TempDir
     Path dir;
 
     private MigrationFiles files() {
-        return new MigrationFiles(dir);
+        return new MigrationFiles(this.dir);
     }
 
     private Migrator migrator() {
@@ -31,14 +33,15 @@ class FilesWithoutADatabaseTests {
     @Test
     void listsVersionedThenRepeatableFilesWithTheirVersionsDescriptionsAndScripts() {
         files().file("001_create_accounts.sql", "create table accounts (id int);")
-                .file("billing/2.1_add_invoices.sql", "create table invoices (id int);")
-                .file("R__accounts_view.sql", "create or replace view v as select id from accounts;");
+            .file("billing/2.1_add_invoices.sql", "create table invoices (id int);")
+            .file("R__accounts_view.sql", "create or replace view v as select id from accounts;");
         MigrationFileSet set = migrator().files();
-        assertThat(set.files()).extracting(MigrationFile::type, MigrationFile::versionText,
-                MigrationFile::description, MigrationFile::script)
-                .containsExactly(tuple(MigrationType.VERSIONED, "001", "create accounts", "001_create_accounts.sql"),
-                        tuple(MigrationType.VERSIONED, "2.1", "add invoices", "billing/2.1_add_invoices.sql"),
-                        tuple(MigrationType.REPEATABLE, null, "accounts view", "R__accounts_view.sql"));
+        assertThat(set.files())
+            .extracting(MigrationFile::type, MigrationFile::versionText, MigrationFile::description,
+                    MigrationFile::script)
+            .containsExactly(tuple(MigrationType.VERSIONED, "001", "create accounts", "001_create_accounts.sql"),
+                    tuple(MigrationType.VERSIONED, "2.1", "add invoices", "billing/2.1_add_invoices.sql"),
+                    tuple(MigrationType.REPEATABLE, null, "accounts view", "R__accounts_view.sql"));
         assertThat(set.versioned()).hasSize(2);
         assertThat(set.repeatable()).extracting(MigrationFile::description).containsExactly("accounts view");
     }
@@ -54,10 +57,10 @@ class FilesWithoutADatabaseTests {
     @Test
     void pairsRollbackScriptsWithTheirMigrations() {
         files().file("1_a.sql", "create table a (id int);")
-                .file("2_b.sql", "create table b (id int);")
-                .file("rollback/1_drop_a.sql", "drop table a;");
+            .file("2_b.sql", "create table b (id int);")
+            .file("rollback/1_drop_a.sql", "drop table a;");
         assertThat(migrator().files().files()).extracting(MigrationFile::versionText, MigrationFile::rollbackScript)
-                .containsExactly(tuple("1", "rollback/1_drop_a.sql"), tuple("2", null));
+            .containsExactly(tuple("1", "rollback/1_drop_a.sql"), tuple("2", null));
     }
 
     @Test
@@ -85,42 +88,42 @@ class FilesWithoutADatabaseTests {
     void badFilesFailAsMigrateWouldWithEveryProblem() {
         files().file("1_a.sql", "select 1;").file("1_b.sql", "select 2;").file("rollback/7_undo.sql", "select 3;");
         assertThatExceptionOfType(InvalidMigrationException.class).isThrownBy(() -> migrator().files())
-                .withMessageContaining("Version 1 is used by 2 files")
-                .withMessageContaining("rollback/7_undo.sql");
+            .withMessageContaining("Version 1 is used by 2 files")
+            .withMessageContaining("rollback/7_undo.sql");
     }
 
     @Test
     void aConfiguredLocationThatDoesNotExistIsReported() {
-        Migrator migrator = Migrator.configure().locations("filesystem:" + dir.resolve("absent")).load();
+        Migrator migrator = Migrator.configure().locations("filesystem:" + this.dir.resolve("absent")).load();
         assertThatExceptionOfType(InvalidMigrationException.class).isThrownBy(migrator::files)
-                .withMessageContaining("does not exist");
+            .withMessageContaining("does not exist");
     }
 
     @Test
     void checkFilesFindsNothingInGoodFiles() {
         files().file("1_a.sql", "create table a (id int);\ninsert into a values (1);")
-                .file("rollback/1_undo.sql", "drop table a;")
-                .file("R__v.sql", "create or replace view v as select 1;");
+            .file("rollback/1_undo.sql", "drop table a;")
+            .file("R__v.sql", "create or replace view v as select 1;");
         assertThat(migrator().checkFiles().isValid()).isTrue();
     }
 
     @Test
     void checkFilesReportsEveryScriptThatDoesNotSplit() {
         files().file("1_a.sql", "select 'unterminated;")
-                .file("2_b.sql", "select 1;")
-                .file("3_c.sql", "\\connect other\nselect 1;");
+            .file("2_b.sql", "select 1;")
+            .file("3_c.sql", "\\connect other\nselect 1;");
         ValidateResult result = migrator().checkFiles();
-        assertThat(result.problems()).extracting(ValidateResult.Problem::kind).containsOnly(
-                ValidateResult.Kind.INVALID_FILES);
+        assertThat(result.problems()).extracting(ValidateResult.Problem::kind)
+            .containsOnly(ValidateResult.Kind.INVALID_FILES);
         assertThat(result.problems()).extracting(ValidateResult.Problem::script)
-                .containsExactly(files().location() + "/1_a.sql", files().location() + "/3_c.sql");
+            .containsExactly(files().location() + "/1_a.sql", files().location() + "/3_c.sql");
     }
 
     @Test
     void checkFilesSplitsRollbackScriptsToo() {
         files().file("1_a.sql", "create table a (id int);").file("rollback/1_undo.sql", "drop table \"a;");
         assertThat(migrator().checkFiles().problems()).extracting(ValidateResult.Problem::script)
-                .containsExactly(files().location() + "/rollback/1_undo.sql");
+            .containsExactly(files().location() + "/rollback/1_undo.sql");
     }
 
     @Test
@@ -132,4 +135,5 @@ class FilesWithoutADatabaseTests {
             assertThat(p.message()).contains("Version 1 is used by 2 files");
         });
     }
+
 }

@@ -1,25 +1,25 @@
 package dev.migrator;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.EnumSet;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class MigrationStateTests {
 
     @Test
     void appliedStatesAreTheOnesInTheDatabaseWithNothingToRun() {
         assertThat(EnumSet.allOf(MigrationState.class)).filteredOn(MigrationState::isApplied)
-                .containsExactlyInAnyOrder(MigrationState.APPLIED, MigrationState.BASELINE, MigrationState.FUTURE,
-                        MigrationState.CHANGED, MigrationState.MISSING);
+            .containsExactlyInAnyOrder(MigrationState.APPLIED, MigrationState.BASELINE, MigrationState.FUTURE,
+                    MigrationState.CHANGED, MigrationState.MISSING);
     }
 
     @Test
     void pendingStatesAreTheOnesMigrateRuns() {
         assertThat(EnumSet.allOf(MigrationState.class)).filteredOn(MigrationState::isPending)
-                .containsExactlyInAnyOrder(MigrationState.PENDING, MigrationState.OUTDATED);
+            .containsExactlyInAnyOrder(MigrationState.PENDING, MigrationState.OUTDATED);
     }
 
     @Test
@@ -27,8 +27,8 @@ class MigrationStateTests {
         for (MigrationState state : MigrationState.values()) {
             int groups = (state.isApplied() ? 1 : 0) + (state.isPending() ? 1 : 0)
                     + ((state == MigrationState.FAILED) ? 1 : 0);
-            assertThat(groups).as(state.id()).isEqualTo(
-                    (state == MigrationState.BELOW_BASELINE || state == MigrationState.UNRECOGNIZED) ? 0 : 1);
+            assertThat(groups).as(state.id())
+                .isEqualTo((state == MigrationState.BELOW_BASELINE || state == MigrationState.UNRECOGNIZED) ? 0 : 1);
         }
     }
 
@@ -45,4 +45,5 @@ class MigrationStateTests {
         return new MigrationInfo(null, "v", MigrationType.REPEATABLE, "R__v.sql", "c", state, null, null, null, null,
                 null, null);
     }
+
 }

@@ -1,9 +1,15 @@
 package dev.migrator;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class MigrationVersionTests {
 
@@ -29,24 +35,24 @@ class MigrationVersionTests {
     @Test
     void handlesTimestampVersionsBeyondLong() {
         assertThat(MigrationVersion.parse("99999999999999999999"))
-                .isGreaterThan(MigrationVersion.parse("20261122093000"));
+            .isGreaterThan(MigrationVersion.parse("20261122093000"));
     }
 
     @Test
     void rejectsTextThatIsNotDigitsAndDots() {
         assertThatIllegalArgumentException().isThrownBy(() -> MigrationVersion.parse("1.a"))
-                .withMessageContaining("'1.a' is not a migration version");
+            .withMessageContaining("'1.a' is not a migration version");
         assertThatIllegalArgumentException().isThrownBy(() -> MigrationVersion.parse("1..2"));
         assertThatIllegalArgumentException().isThrownBy(() -> MigrationVersion.parse(""));
     }
 
     @Test
     void acceptsExactlyDigitsWithOptionalDotsAsTheRegularExpressionDid() {
-        java.util.regex.Pattern form = java.util.regex.Pattern.compile("\\d+(\\.\\d+)*");
-        char[] alphabet = {'0', '7', '9', '.', 'a', ' ', '-', '\u0663', '/', ':'};
-        java.util.List<String> texts = new java.util.ArrayList<>(java.util.List.of(""));
+        Pattern form = Pattern.compile("\\d+(\\.\\d+)*");
+        char[] alphabet = { '0', '7', '9', '.', 'a', ' ', '-', '\u0663', '/', ':' };
+        List<String> texts = new ArrayList<>(List.of(""));
         for (int length = 1; length <= 5; length++) {
-            java.util.List<String> longer = new java.util.ArrayList<>();
+            List<String> longer = new ArrayList<>();
             for (String text : texts) {
                 if (text.length() == length - 1) {
                     for (char c : alphabet) {
@@ -66,14 +72,14 @@ class MigrationVersionTests {
     @Test
     void zeroWrittenAnyWayIsOneVersion() {
         assertThat(MigrationVersion.parse("0")).isEqualTo(MigrationVersion.parse("00.0"))
-                .hasSameHashCodeAs(MigrationVersion.parse("0.000"));
+            .hasSameHashCodeAs(MigrationVersion.parse("0.000"));
         assertThat(MigrationVersion.parse("0.0.1")).isGreaterThan(MigrationVersion.parse("0"));
         assertThat(MigrationVersion.parse("1.01")).isEqualTo(MigrationVersion.parse("1.1"));
     }
 
     @Test
     void ordersAndEqualsLikeNumbersForRandomVersions() {
-        java.util.Random random = new java.util.Random(42);
+        Random random = new Random(42);
         for (int i = 0; i < 20_000; i++) {
             String a = randomVersion(random);
             String b = randomVersion(random);
@@ -88,7 +94,7 @@ class MigrationVersionTests {
         }
     }
 
-    private static String randomVersion(java.util.Random random) {
+    private static String randomVersion(Random random) {
         StringBuilder text = new StringBuilder();
         int parts = 1 + random.nextInt(3);
         for (int p = 0; p < parts; p++) {
@@ -106,8 +112,8 @@ class MigrationVersionTests {
         String[] pa = a.split("\\.");
         String[] pb = b.split("\\.");
         for (int i = 0; i < Math.max(pa.length, pb.length); i++) {
-            java.math.BigInteger x = (i < pa.length) ? new java.math.BigInteger(pa[i]) : java.math.BigInteger.ZERO;
-            java.math.BigInteger y = (i < pb.length) ? new java.math.BigInteger(pb[i]) : java.math.BigInteger.ZERO;
+            BigInteger x = (i < pa.length) ? new BigInteger(pa[i]) : BigInteger.ZERO;
+            BigInteger y = (i < pb.length) ? new BigInteger(pb[i]) : BigInteger.ZERO;
             int cmp = x.compareTo(y);
             if (cmp != 0) {
                 return cmp;
@@ -115,4 +121,5 @@ class MigrationVersionTests {
         }
         return 0;
     }
+
 }

@@ -17,9 +17,9 @@ import dev.migrator.test.MigrationFiles;
 import dev.migrator.test.TestDatabase;
 
 /**
- * One test's migration files and the migrator that runs them on the test class's database. Registered per test
- * instance, it resets the database before each test and deletes its folder of files after it:
- * <pre>
+ * One test's migration files and the migrator that runs them on the test class's
+ * database. Registered per test instance, it resets the database before each test and
+ * deletes its folder of files after it: <pre>
  * &#64;RegisterExtension
  * static final TestDatabase db = new TestDatabase();
  *
@@ -52,7 +52,7 @@ final class Migrations extends MigrationFiles implements BeforeEachCallback, Aft
 
     /** The configuration of {@link #migrator()}, to change a setting first. */
     MigratorConfig.Builder config() {
-        return config(db.dataSource());
+        return config(this.db.dataSource());
     }
 
     /** The configuration for these files on another data source. */
@@ -62,7 +62,7 @@ final class Migrations extends MigrationFiles implements BeforeEachCallback, Aft
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        db.reset();
+        this.db.reset();
     }
 
     @Override
@@ -73,4 +73,5 @@ final class Migrations extends MigrationFiles implements BeforeEachCallback, Aft
             }
         }
     }
+
 }

@@ -1,8 +1,7 @@
 package dev.migrator;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,21 +11,28 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.migrator.test.TestDatabase;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
- * Core's messages name settings by their builder names; front ends translate them (the Spring module into
- * {@code migrator.*} properties). No string literal of core's sources holds a Spring property key.
+ * Core's messages name settings by their builder names; front ends translate them (the
+ * Spring module into {@code migrator.*} properties). No string literal of core's sources
+ * holds a Spring property key.
  */
 class NeutralMessagesTests {
 
     /** A string literal: quote, then escaped or plain characters, then quote. */
     private static final Pattern STRING_LITERAL = Pattern.compile("\"(?:\\\\.|[^\"\\\\])*\"");
 
-    /** {@code migrator.} followed by a property name, e.g. {@code migrator.lock-wait-timeout}. */
+    /**
+     * {@code migrator.} followed by a property name, e.g.
+     * {@code migrator.lock-wait-timeout}.
+     */
     private static final Pattern PROPERTY_KEY = Pattern.compile("\\bmigrator\\.[a-z]");
 
     @RegisterExtension
@@ -65,29 +71,33 @@ class NeutralMessagesTests {
 
     @Test
     void missingSchemaWithCreateSchemaOffCarriesTheSetting() {
-        files.file("1_a.sql", "select 1;");
-        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(
-                () -> files.config().schema("nowhere").createSchema(false).load().migrate());
-        assertThat(thrown).isInstanceOf(MigratorException.class).hasMessageContaining("createSchema")
-                .hasMessageNotContaining("migrator.");
+        this.files.file("1_a.sql", "select 1;");
+        Throwable thrown = Assertions
+            .catchThrowable(() -> this.files.config().schema("nowhere").createSchema(false).load().migrate());
+        assertThat(thrown).isInstanceOf(MigratorException.class)
+            .hasMessageContaining("createSchema")
+            .hasMessageNotContaining("migrator.");
         assertThat(((MigratorException) thrown).getSetting()).isEqualTo(Setting.CREATE_SCHEMA);
     }
 
     @Test
     void foreignHistoryTableCarriesTheTableSetting() {
         db.execute("create table schema_migrations (x int)");
-        files.file("1_a.sql", "select 1;");
-        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> files.migrator().migrate());
-        assertThat(thrown).isInstanceOf(MigratorException.class).hasMessageContaining("'table' setting")
-                .hasMessageNotContaining("migrator.");
+        this.files.file("1_a.sql", "select 1;");
+        Throwable thrown = Assertions.catchThrowable(() -> this.files.migrator().migrate());
+        assertThat(thrown).isInstanceOf(MigratorException.class)
+            .hasMessageContaining("'table' setting")
+            .hasMessageNotContaining("migrator.");
         assertThat(((MigratorException) thrown).getSetting()).isEqualTo(Setting.TABLE);
     }
 
     @Test
     void everySettingHasTheNameOfABuilderMethod() {
         for (Setting setting : Setting.values()) {
-            assertThat(Stream.of(MigratorConfig.Builder.class.getMethods()).map(java.lang.reflect.Method::getName))
-                    .as("%s names a builder method", setting).contains(setting.builderName());
+            assertThat(Stream.of(MigratorConfig.Builder.class.getMethods()).map(Method::getName))
+                .as("%s names a builder method", setting)
+                .contains(setting.builderName());
         }
     }
+
 }

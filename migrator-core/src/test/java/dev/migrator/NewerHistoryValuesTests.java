@@ -1,17 +1,19 @@
 package dev.migrator;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.migrator.ValidateResult.Kind;
 import dev.migrator.test.TestDatabase;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
 /**
- * History rows a newer migrator wrote with values this one does not know: a status (say {@code running}) and a kind of
- * row. They are read and shown as they are, never counted as applied, and never make migrate run anything again.
+ * History rows a newer migrator wrote with values this one does not know: a status (say
+ * {@code running}) and a kind of row. They are read and shown as they are, never counted
+ * as applied, and never make migrate run anything again.
  */
 class NewerHistoryValuesTests {
 
@@ -23,73 +25,74 @@ class NewerHistoryValuesTests {
 
     @Test
     void unknownStatusIsShownAsSuchAndNotCountedAsApplied() {
-        files.file("1_a.sql", "create table a (id int);").file("2_b.sql", "create table b (id int);");
-        files.migrator().migrate();
+        this.files.file("1_a.sql", "create table a (id int);").file("2_b.sql", "create table b (id int);");
+        this.files.migrator().migrate();
         runningRowOfANewerMigrator("2", "b", "2_b.sql");
-        MigrationStatus status = files.migrator().status();
+        MigrationStatus status = this.files.migrator().status();
         assertThat(status.migrations()).extracting(MigrationInfo::state)
-                .containsExactly(MigrationState.APPLIED, MigrationState.UNRECOGNIZED);
+            .containsExactly(MigrationState.APPLIED, MigrationState.UNRECOGNIZED);
         assertThat(status.currentVersionText()).isEqualTo("1");
         assertThat(status.migrations().get(1).error()).contains("status 'running'");
-        assertThat(files.migrator().history("2")).extracting(HistoryEntry::status)
-                .containsExactly("completed", "running");
+        assertThat(this.files.migrator().history("2")).extracting(HistoryEntry::status)
+            .containsExactly("completed", "running");
     }
 
     @Test
     void unknownStatusIsNotTheLastAppliedMigration() {
-        files.file("1_a.sql", "create table a (id int);").file("2_b.sql", "create table b (id int);");
-        files.migrator().migrate();
+        this.files.file("1_a.sql", "create table a (id int);").file("2_b.sql", "create table b (id int);");
+        this.files.migrator().migrate();
         runningRowOfANewerMigrator("2", "b", "2_b.sql");
-        assertThat(files.migrator().status().lastApplied().versionText()).isEqualTo("1");
+        assertThat(this.files.migrator().status().lastApplied().versionText()).isEqualTo("1");
     }
 
     @Test
     void unknownStatusIsReportedByValidate() {
-        files.file("1_a.sql", "create table a (id int);");
-        files.migrator().migrate();
-        files.file("2_b.sql", "create table b (id int);");
+        this.files.file("1_a.sql", "create table a (id int);");
+        this.files.migrator().migrate();
+        this.files.file("2_b.sql", "create table b (id int);");
         runningRowOfANewerMigrator("2", "b", "2_b.sql");
-        ValidateResult result = files.migrator().validate();
+        ValidateResult result = this.files.migrator().validate();
         assertThat(result.problems()).singleElement().satisfies((problem) -> {
             assertThat(problem.kind()).isEqualTo(Kind.UNRECOGNIZED_STATUS);
-            assertThat(problem.message()).contains("2_b.sql").contains("status 'running'")
-                    .contains("neither counts it as applied nor runs it");
+            assertThat(problem.message()).contains("2_b.sql")
+                .contains("status 'running'")
+                .contains("neither counts it as applied nor runs it");
         });
     }
 
     @Test
     void unknownStatusIsNeverRunAgainByMigrate() {
-        files.file("1_a.sql", "create table a (id int);");
-        files.migrator().migrate();
-        files.file("2_b.sql", "create table b (id int);");
+        this.files.file("1_a.sql", "create table a (id int);");
+        this.files.migrator().migrate();
+        this.files.file("2_b.sql", "create table b (id int);");
         runningRowOfANewerMigrator("2", "b", "2_b.sql");
         assertThatExceptionOfType(ValidationFailedException.class)
-                .isThrownBy(() -> files.config().validateOnMigrate(false).load().migrate())
-                .withMessageContaining("status 'running'");
+            .isThrownBy(() -> this.files.config().validateOnMigrate(false).load().migrate())
+            .withMessageContaining("status 'running'");
         assertThat(db.tableExists("b")).isFalse();
     }
 
     @Test
     void knownStatusAfterAnUnknownOneDecides() {
-        files.file("1_a.sql", "create table a (id int);");
-        files.migrator().migrate();
+        this.files.file("1_a.sql", "create table a (id int);");
+        this.files.migrator().migrate();
         runningRowOfANewerMigrator("2", "b", "2_b.sql");
         db.execute("insert into schema_migrations (version, description, type, script, checksum, status, "
                 + "duration_ms) values ('2', 'b', 'versioned', '2_b.sql', 'abc', 'completed', 5)");
-        assertThat(files.migrator().status().migrations()).extracting(MigrationInfo::versionText,
-                MigrationInfo::state).containsExactly(org.assertj.core.groups.Tuple.tuple("1", MigrationState.APPLIED),
-                        org.assertj.core.groups.Tuple.tuple("2", MigrationState.FUTURE));
+        assertThat(this.files.migrator().status().migrations())
+            .extracting(MigrationInfo::versionText, MigrationInfo::state)
+            .containsExactly(Tuple.tuple("1", MigrationState.APPLIED), Tuple.tuple("2", MigrationState.FUTURE));
     }
 
     @Test
     void unknownKindOfRowIsListedButLeftOutOfTheStatus() {
-        files.file("1_a.sql", "create table a (id int);");
-        files.migrator().migrate();
+        this.files.file("1_a.sql", "create table a (id int);");
+        this.files.migrator().migrate();
         db.execute("insert into schema_migrations (version, description, type, script, checksum, status, "
                 + "duration_ms) values ('2', 'imported', 'import', 'snapshot', null, 'completed', 0)");
-        assertThat(files.migrator().status().migrations()).extracting(MigrationInfo::versionText)
-                .containsExactly("1");
-        assertThat(files.migrator().history("2")).singleElement().satisfies((row) -> {
+        assertThat(this.files.migrator().status().migrations()).extracting(MigrationInfo::versionText)
+            .containsExactly("1");
+        assertThat(this.files.migrator().history("2")).singleElement().satisfies((row) -> {
             assertThat(row.typeId()).isEqualTo("import");
             assertThat(row.type()).isNull();
         });

@@ -1,7 +1,5 @@
 package dev.migrator;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -11,7 +9,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.migrator.test.TestDatabase;
 
-/** Which commands fire run events: all but the read-only status and history, which health checks poll. */
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Which commands fire run events: all but the read-only status and history, which health
+ * checks poll.
+ */
 class RunEventsTests {
 
     @RegisterExtension
@@ -25,31 +28,32 @@ class RunEventsTests {
     private final MigrationListener listener = new MigrationListener() {
         @Override
         public void runStarted(Command command) {
-            events.add("started " + command.id());
+            RunEventsTests.this.events.add("started " + command.id());
         }
 
         @Override
         public void runFinished(Command command, Duration duration, Throwable failure) {
-            events.add("finished " + command.id());
+            RunEventsTests.this.events.add("finished " + command.id());
         }
     };
 
     @Test
     void statusAndHistoryFireNoRunEvents() {
-        files.file("1_a.sql", "select 1;");
-        Migrator migrator = files.config().listener(listener).load();
+        this.files.file("1_a.sql", "select 1;");
+        Migrator migrator = this.files.config().listener(this.listener).load();
         migrator.status();
         migrator.history("1");
-        assertThat(events).isEmpty();
+        assertThat(this.events).isEmpty();
     }
 
     @Test
     void validateAndDryRunFireRunEventsWithTheirCommand() {
-        files.file("1_a.sql", "select 1;");
-        Migrator migrator = files.config().listener(listener).load();
+        this.files.file("1_a.sql", "select 1;");
+        Migrator migrator = this.files.config().listener(this.listener).load();
         migrator.validate();
         migrator.dryRun();
-        assertThat(events).containsExactly("started validate", "finished validate", "started dry-run",
+        assertThat(this.events).containsExactly("started validate", "finished validate", "started dry-run",
                 "finished dry-run");
     }
+
 }

@@ -1,7 +1,5 @@
 package dev.migrator;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
@@ -10,6 +8,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.migrator.test.MigrationFiles;
 import dev.migrator.test.TestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class ScaleTests {
 
@@ -32,4 +32,5 @@ class ScaleTests {
         assertThat(db.value("select count(*) from schema_migrations where status = 'completed'")).isEqualTo("1000");
         assertThat(migrator.status().appliedCount()).isEqualTo(1000);
     }
+
 }

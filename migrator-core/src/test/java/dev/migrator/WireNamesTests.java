@@ -1,14 +1,17 @@
 package dev.migrator;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.Arrays;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
-/** Every public enum whose values reach JSON or a metric tag has a kebab-case {@code id()}. */
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every public enum whose values reach JSON or a metric tag has a kebab-case
+ * {@code id()}.
+ */
 class WireNamesTests {
 
     private static final String KEBAB = "[a-z]+(-[a-z]+)*";
@@ -21,8 +24,8 @@ class WireNamesTests {
 
     @Test
     void dryRunOutcomesAreKebabCase() {
-        assertThat(ids(DryRunResult.Outcome.values(), DryRunResult.Outcome::id)).containsExactly("success",
-                "failure", "not-rehearsable", "not-reached");
+        assertThat(ids(DryRunResult.Outcome.values(), DryRunResult.Outcome::id)).containsExactly("success", "failure",
+                "not-rehearsable", "not-reached");
     }
 
     @Test
@@ -43,4 +46,5 @@ class WireNamesTests {
     private static <E> Stream<String> ids(E[] values, Function<E, String> id) {
         return Arrays.stream(values).map(id);
     }
+
 }

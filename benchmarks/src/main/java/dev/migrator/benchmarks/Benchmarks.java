@@ -13,19 +13,20 @@ import java.util.Properties;
 import org.flywaydb.core.Flyway;
 
 /**
- * Measures migrator against Flyway and against raw JDBC (the physical limit) on the same generated migrations, in
- * one run, against a real PostgreSQL, and prints medians, min-max and ratios, and whether each target is met.
- * <pre>
+ * Measures migrator against Flyway and against raw JDBC (the physical limit) on the same
+ * generated migrations, in one run, against a real PostgreSQL, and prints medians,
+ * min-max and ratios, and whether each target is met. <pre>
  * mvn -B -q -pl benchmarks -am package -DskipTests &amp;&amp; java -jar benchmarks/target/benchmarks.jar [options]
  *   --workloads apply-10,apply-100,apply-1000,noop-100,noop-1000,noop-10000,big-1,startup,roundtrips,memory
  *   --runs 5 --noop-runs 25 --warmup 1 --tools raw,migrator,flyway --host 127.0.0.1 --port 5432 --user postgres --show-sql
- * </pre>
- * Every timed run of {@code apply-N}, {@code big-1} and {@code startup} gets a fresh database ({@code bench_*},
- * dropped right after); the contenders take turns within each run so that drift in the machine's load hits them
- * alike. {@code noop-N} runs against a database per contender that the contender itself brought up to date once
- * (a no-op start changes nothing, so every run sees the same database). One class per workload family
- * ({@link ApplyWorkload}, {@link NoopWorkload}, {@link StartupWorkload}, {@link RoundTripsWorkload},
- * {@link MemoryWorkload}), sharing a {@link Session}; {@link Report} prints what they measured.
+ * </pre> Every timed run of {@code apply-N}, {@code big-1} and {@code startup} gets a
+ * fresh database ({@code bench_*}, dropped right after); the contenders take turns within
+ * each run so that drift in the machine's load hits them alike. {@code noop-N} runs
+ * against a database per contender that the contender itself brought up to date once (a
+ * no-op start changes nothing, so every run sees the same database). One class per
+ * workload family ({@link ApplyWorkload}, {@link NoopWorkload}, {@link StartupWorkload},
+ * {@link RoundTripsWorkload}, {@link MemoryWorkload}), sharing a {@link Session};
+ * {@link Report} prints what they measured.
  */
 public final class Benchmarks {
 
@@ -54,8 +55,7 @@ public final class Benchmarks {
         System.out.println();
         System.out.println("started " + started + ", finished " + ZonedDateTime.now() + "; " + options.runs()
                 + " timed runs (" + options.noopRuns() + " for noop-N rows) + " + options.warmup()
-                + " warm-up per row; load average (1/5/15 min) before: "
-                + loadBefore + ", after: " + load());
+                + " warm-up per row; load average (1/5/15 min) before: " + loadBefore + ", after: " + load());
         System.out.println("Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name")
                 + "), PostgreSQL " + ws.serverVersion() + ", Flyway " + flywayVersion() + ", "
                 + Runtime.getRuntime().availableProcessors() + " CPUs");
@@ -96,14 +96,14 @@ public final class Benchmarks {
             return parts[0] + " " + parts[1] + " " + parts[2];
         }
         catch (IOException ex) {
-            return String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean()
-                    .getSystemLoadAverage());
+            return String.format(Locale.ROOT, "%.2f",
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
     }
 
     private static String flywayVersion() {
         try (InputStream in = Flyway.class
-                .getResourceAsStream("/META-INF/maven/org.flywaydb/flyway-core/pom.properties")) {
+            .getResourceAsStream("/META-INF/maven/org.flywaydb/flyway-core/pom.properties")) {
             Properties p = new Properties();
             p.load(in);
             return p.getProperty("version");
@@ -112,4 +112,5 @@ public final class Benchmarks {
             return "?";
         }
     }
+
 }

@@ -14,7 +14,10 @@ import java.util.List;
  */
 record ChildJvm(int exit, String output) {
 
-    /** Runs {@code ChildMain tool command url dir [--heap]} with {@code jvmArgs} and waits for it. */
+    /**
+     * Runs {@code ChildMain tool command url dir [--heap]} with {@code jvmArgs} and waits
+     * for it.
+     */
     static ChildJvm run(List<String> jvmArgs, Tool tool, String command, String url, Path dir, boolean heap)
             throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
@@ -36,13 +39,16 @@ record ChildJvm(int exit, String output) {
         return new ChildJvm(exit, new String(out, StandardCharsets.UTF_8).trim());
     }
 
-    /** The output on one line, fit for a table cell; on failure, the part around the exception. */
+    /**
+     * The output on one line, fit for a table cell; on failure, the part around the
+     * exception.
+     */
     String summary() {
-        String out = output.replace('\n', ' ').replace('|', '/');
-        if (exit != 0) {
+        String out = this.output.replace('\n', ' ').replace('|', '/');
+        if (this.exit != 0) {
             int i = out.indexOf("Exception");
             int from = Math.max(0, i - 60);
-            return "exit " + exit + ": " + out.substring(from, Math.min(out.length(), from + 300));
+            return "exit " + this.exit + ": " + out.substring(from, Math.min(out.length(), from + 300));
         }
         return out;
     }

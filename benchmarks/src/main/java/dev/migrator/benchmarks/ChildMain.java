@@ -1,11 +1,17 @@
 package dev.migrator.benchmarks;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.nio.file.Path;
 
 /**
- * The tiny main run in a child JVM: {@code ChildMain <tool> <migrate|noop|validate|status> <jdbc url> <dir>}.
- * Used for the start-up workload (a whole JVM that migrates and exits) and the {@code -Xmx128m} memory checks.
- * Exits 0 on success, 1 with the stack trace on failure.
+ * The tiny main run in a child JVM:
+ * {@code ChildMain <tool> <migrate|noop|validate|status> <jdbc url>
+ *
+<dir>
+ * }. Used for the start-up workload (a whole JVM that migrates and exits) and the
+ * {@code -Xmx128m} memory checks. Exits 0 on success, 1 with the stack trace on failure.
  */
 public final class ChildMain {
 
@@ -28,9 +34,8 @@ public final class ChildMain {
         }
         if (args.length > 4 && args[4].equals("--heap")) {
             long peak = 0;
-            for (java.lang.management.MemoryPoolMXBean pool
-                    : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
-                if (pool.getType() == java.lang.management.MemoryType.HEAP) {
+            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (pool.getType() == MemoryType.HEAP) {
                     peak += pool.getPeakUsage().getUsed();
                 }
             }
@@ -38,4 +43,5 @@ public final class ChildMain {
                     + " peak-heap-pools-mb " + peak / (1024 * 1024));
         }
     }
+
 }

@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code memory}: migrator in a child JVM with {@code -Xmx128m}, on 10,000 files (no-op, validate, status) and on
- * one very large migration; each check passes or fails, with its wall time and peak heap.
+ * {@code memory}: migrator in a child JVM with {@code -Xmx128m}, on 10,000 files (no-op,
+ * validate, status) and on one very large migration; each check passes or fails, with its
+ * wall time and peak heap.
  */
 final class MemoryWorkload {
 
@@ -20,14 +21,15 @@ final class MemoryWorkload {
     }
 
     void run() throws Exception {
-        Workspace ws = session.ws;
-        String db = session.upToDate(Tool.MIGRATOR, 10000);
+        Workspace ws = this.session.ws;
+        String db = this.session.upToDate(Tool.MIGRATOR, 10000);
         Path dir = ws.small(10000);
         for (String command : List.of("noop", "validate", "status")) {
             long start = System.nanoTime();
             ChildJvm c = ChildJvm.run(HEAP, Tool.MIGRATOR, command, ws.url(db), dir, true);
-            session.results.memory.add(String.format(Locale.ROOT, "| migrator %s, noop-10000, -Xmx128m | %s | %.0f ms "
-                    + "| %s |", command, outcome(c), (System.nanoTime() - start) / 1e6, c.summary()));
+            this.session.results.memory
+                .add(String.format(Locale.ROOT, "| migrator %s, noop-10000, -Xmx128m | %s | %.0f ms " + "| %s |",
+                        command, outcome(c), (System.nanoTime() - start) / 1e6, c.summary()));
         }
         Path huge = ws.huge(50);
         long size = Files.size(Tool.files(huge).get(0));
@@ -35,9 +37,9 @@ final class MemoryWorkload {
         try {
             long start = System.nanoTime();
             ChildJvm c = ChildJvm.run(HEAP, Tool.MIGRATOR, "migrate", ws.url(hugeDb), huge, true);
-            session.results.memory.add(String.format(Locale.ROOT, "| migrator migrate, one %.1f MB migration, "
-                    + "-Xmx128m | %s | %.0f ms | %s |", size / 1048576.0, outcome(c),
-                    (System.nanoTime() - start) / 1e6, c.summary()));
+            this.session.results.memory.add(String.format(Locale.ROOT,
+                    "| migrator migrate, one %.1f MB migration, " + "-Xmx128m | %s | %.0f ms | %s |", size / 1048576.0,
+                    outcome(c), (System.nanoTime() - start) / 1e6, c.summary()));
         }
         finally {
             ws.dropDatabase(hugeDb);
@@ -47,4 +49,5 @@ final class MemoryWorkload {
     private static String outcome(ChildJvm c) {
         return (c.exit() == 0) ? "pass" : "FAIL";
     }
+
 }

@@ -6,8 +6,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Prints the results as Markdown: the timings table, the no-op cost per file, round trips, the memory checks, the
- * targets and the recorded SQL, each only where its workloads ran.
+ * Prints the results as Markdown: the timings table, the no-op cost per file, round
+ * trips, the memory checks, the targets and the recorded SQL, each only where its
+ * workloads ran.
  */
 final class Report {
 
@@ -25,8 +26,8 @@ final class Report {
         perFile();
         roundTrips();
         memory();
-        new Targets(results).print();
-        for (Map.Entry<String, String> n : results.notes.entrySet()) {
+        new Targets(this.results).print();
+        for (Map.Entry<String, String> n : this.results.notes.entrySet()) {
             System.out.println();
             System.out.println(n.getKey() + ":");
             System.out.println("```");
@@ -38,7 +39,7 @@ final class Report {
     private void timings() {
         System.out.println("| workload | tool | median ms | min-max ms | vs raw |");
         System.out.println("|---|---|---:|---:|---:|");
-        for (Map.Entry<String, Map<Tool, Stats>> e : results.rows.entrySet()) {
+        for (Map.Entry<String, Map<Tool, Stats>> e : this.results.rows.entrySet()) {
             Stats raw = e.getValue().get(Tool.RAW);
             for (Map.Entry<Tool, Stats> t : e.getValue().entrySet()) {
                 Stats s = t.getValue();
@@ -47,8 +48,8 @@ final class Report {
                 }
                 boolean floor = e.getKey().startsWith("noop-");
                 if (e.getKey().endsWith(NoopWorkload.HISTORY_FLOOR)) {
-                    Stats select1 = results.rows.get(e.getKey().replace(NoopWorkload.HISTORY_FLOOR, " migrate"))
-                            .get(Tool.RAW);
+                    Stats select1 = this.results.rows.get(e.getKey().replace(NoopWorkload.HISTORY_FLOOR, " migrate"))
+                        .get(Tool.RAW);
                     System.out.printf(Locale.ROOT, "| %s | %s | %s | %s-%s | %s |%n", e.getKey(),
                             "raw: connect + read all history rows", f(s.median()), f(s.min()), f(s.max()),
                             (select1 == null || select1.count() == 0) ? ""
@@ -72,8 +73,8 @@ final class Report {
 
     private void perFile() {
         List<Integer> ns = new ArrayList<>();
-        for (int n : new int[] {100, 1000, 10000}) {
-            if (results.rows.containsKey("noop-" + n + " migrate")) {
+        for (int n : new int[] { 100, 1000, 10000 }) {
+            if (this.results.rows.containsKey("noop-" + n + " migrate")) {
                 ns.add(n);
             }
         }
@@ -86,14 +87,14 @@ final class Report {
         System.out.println("| command | tool | " + String.join(" | ", pairs(ns)) + " |");
         System.out.println("|---|---|" + "---:|".repeat(ns.size() - 1));
         for (String cmd : List.of("migrate", "validate", "status/info", "migrator resolve only")) {
-            for (Tool tool : tools) {
+            for (Tool tool : this.tools) {
                 if (tool == Tool.RAW || (cmd.startsWith("migrator") && tool != Tool.MIGRATOR)) {
                     continue;
                 }
                 StringBuilder line = new StringBuilder("| " + cmd + " | " + tool.label() + " |");
                 for (int i = 1; i < ns.size(); i++) {
-                    double a = results.median("noop-" + ns.get(i - 1) + " " + cmd, tool);
-                    double b = results.median("noop-" + ns.get(i) + " " + cmd, tool);
+                    double a = this.results.median("noop-" + ns.get(i - 1) + " " + cmd, tool);
+                    double b = this.results.median("noop-" + ns.get(i) + " " + cmd, tool);
                     line.append(String.format(Locale.ROOT, " %.1f us |", (b - a) * 1000 / (ns.get(i) - ns.get(i - 1))));
                 }
                 System.out.println(line);
@@ -110,7 +111,7 @@ final class Report {
     }
 
     private void roundTrips() {
-        if (results.roundTrips.isEmpty()) {
+        if (this.results.roundTrips.isEmpty()) {
             return;
         }
         System.out.println();
@@ -122,7 +123,7 @@ final class Report {
         System.out.println("| tool | round trips per applied migration (3 statements) | statements per migration "
                 + "| no-op start: round trips | no-op: statements | no-op: connections |");
         System.out.println("|---|---:|---:|---:|---:|---:|");
-        for (Map.Entry<Tool, Results.RoundTrips> e : results.roundTrips.entrySet()) {
+        for (Map.Entry<Tool, Results.RoundTrips> e : this.results.roundTrips.entrySet()) {
             Results.RoundTrips v = e.getValue();
             System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f | %d | %d | %d |%n", e.getKey().label(),
                     v.roundTripsPerMigration(), v.statementsPerMigration(), v.noopRoundTrips(), v.noopStatements(),
@@ -131,16 +132,17 @@ final class Report {
     }
 
     private void memory() {
-        if (results.memory.isEmpty()) {
+        if (this.results.memory.isEmpty()) {
             return;
         }
         System.out.println();
         System.out.println("| memory check (child JVM) | result | wall time | output |");
         System.out.println("|---|---|---:|---|");
-        results.memory.forEach(System.out::println);
+        this.results.memory.forEach(System.out::println);
     }
 
     private static String f(double ms) {
         return (ms >= 100) ? String.format(Locale.ROOT, "%.0f", ms) : String.format(Locale.ROOT, "%.1f", ms);
     }
+
 }

@@ -27,13 +27,13 @@ final class Results {
         for (Tool tool : tools) {
             row.put(tool, new Stats());
         }
-        rows.put(workload, row);
+        this.rows.put(workload, row);
         return row;
     }
 
     /** The median of {@code tool} in {@code workload}, or NaN when it was not run. */
     double median(String workload, Tool tool) {
-        Map<Tool, Stats> row = rows.get(workload);
+        Map<Tool, Stats> row = this.rows.get(workload);
         if (row == null || row.get(tool) == null || row.get(tool).count() == 0) {
             return Double.NaN;
         }
@@ -54,18 +54,20 @@ final class Results {
      * @param noopRoundTrips round trips of a start that applies nothing
      * @param noopStatements statements of that start
      * @param noopConnections connections of that start
-     * @param baseRoundTrips round trips of the start's fixed part (for raw JDBC, a bare connection)
+     * @param baseRoundTrips round trips of the start's fixed part (for raw JDBC, a bare
+     * connection)
      * @param baseStatements statements of the start's fixed part
      */
     record RoundTrips(long tenRoundTrips, long tenStatements, long tenConnections, long noopRoundTrips,
             long noopStatements, long noopConnections, long baseRoundTrips, long baseStatements) {
 
         double roundTripsPerMigration() {
-            return (tenRoundTrips - baseRoundTrips) / 10.0;
+            return (this.tenRoundTrips - this.baseRoundTrips) / 10.0;
         }
 
         double statementsPerMigration() {
-            return (tenStatements - baseStatements) / 10.0;
+            return (this.tenStatements - this.baseStatements) / 10.0;
         }
     }
+
 }

@@ -5,9 +5,10 @@ import java.sql.DriverManager;
 import java.util.List;
 
 /**
- * {@code roundtrips}: each contender talks to PostgreSQL through a {@link WireCounter}, which counts the round
- * trips, statements and connections of a start that applies 10 migrations and of a no-op start, and records the SQL
- * of a no-op start and of a start that applies one migration.
+ * {@code roundtrips}: each contender talks to PostgreSQL through a {@link WireCounter},
+ * which counts the round trips, statements and connections of a start that applies 10
+ * migrations and of a no-op start, and records the SQL of a no-op start and of a start
+ * that applies one migration.
  */
 final class RoundTripsWorkload {
 
@@ -18,11 +19,11 @@ final class RoundTripsWorkload {
     }
 
     void run() throws Exception {
-        Workspace ws = session.ws;
+        Workspace ws = this.session.ws;
         Path one = ws.small(1, 1, "rt-1");
         Path eleven = ws.small(1, 11, "rt-11");
         try (WireCounter wire = new WireCounter(ws.host(), ws.port())) {
-            for (Tool tool : session.tools) {
+            for (Tool tool : this.session.tools) {
                 String db = ws.createDatabase("roundtrips_" + tool.name().toLowerCase());
                 try {
                     count(tool, ws.url(db, wire.port()), wire, one, eleven);
@@ -35,7 +36,7 @@ final class RoundTripsWorkload {
     }
 
     private void count(Tool tool, String url, WireCounter wire, Path one, Path eleven) throws Exception {
-        Workspace ws = session.ws;
+        Workspace ws = this.session.ws;
         tool.migrate(url, one); // first run: creates the history table
         wire.awaitIdle();
         wire.reset(false);
@@ -62,20 +63,23 @@ final class RoundTripsWorkload {
         long baseRt = noopRt;
         long baseSt = noopSt;
         if (tool == Tool.RAW) {
-            // raw JDBC's migrate has no "select 1": its base is a bare connection (the driver's own query)
+            // raw JDBC's migrate has no "select 1": its base is a bare connection (the
+            // driver's own query)
             wire.reset(false);
             DriverManager.getConnection(url).close();
             wire.awaitIdle();
             baseRt = wire.roundTrips();
             baseSt = wire.statements();
         }
-        session.results.roundTrips.put(tool,
+        this.session.results.roundTrips.put(tool,
                 new Results.RoundTrips(tenRt, tenSt, tenConn, noopRt, noopSt, noopConn, baseRt, baseSt));
-        if (session.showSql || tool == Tool.MIGRATOR) {
-            session.results.notes.put("SQL sent by " + tool.label() + " for a no-op start (" + noopRt
-                    + " round trips)", String.join("\n", noopSql));
-            session.results.notes.put("SQL sent by " + tool.label() + " for a start applying one migration",
+        if (this.session.showSql || tool == Tool.MIGRATOR) {
+            this.session.results.notes.put(
+                    "SQL sent by " + tool.label() + " for a no-op start (" + noopRt + " round trips)",
+                    String.join("\n", noopSql));
+            this.session.results.notes.put("SQL sent by " + tool.label() + " for a start applying one migration",
                     String.join("\n", oneSql));
         }
     }
+
 }

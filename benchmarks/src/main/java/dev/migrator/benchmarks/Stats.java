@@ -10,11 +10,11 @@ final class Stats {
     private final List<Double> ms = new ArrayList<>();
 
     void add(double millis) {
-        ms.add(millis);
+        this.ms.add(millis);
     }
 
     int count() {
-        return ms.size();
+        return this.ms.size();
     }
 
     double median() {
@@ -28,12 +28,13 @@ final class Stats {
     }
 
     double max() {
-        return sorted().get(ms.size() - 1);
+        return sorted().get(this.ms.size() - 1);
     }
 
     private List<Double> sorted() {
-        List<Double> sorted = new ArrayList<>(ms);
+        List<Double> sorted = new ArrayList<>(this.ms);
         Collections.sort(sorted);
         return sorted;
     }
+
 }

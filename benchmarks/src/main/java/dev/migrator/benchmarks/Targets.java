@@ -2,7 +2,10 @@ package dev.migrator.benchmarks;
 
 import java.util.Locale;
 
-/** The target table: each goal, migrator's and Flyway's figure, and whether migrator meets it. */
+/**
+ * The target table: each goal, migrator's and Flyway's figure, and whether migrator meets
+ * it.
+ */
 final class Targets {
 
     private final Results results;
@@ -18,7 +21,7 @@ final class Targets {
         ratio("apply-1000 vs raw", 1.10, "apply-1000");
         ratio("apply-10 vs raw", 1.5, "apply-10");
         ratio("noop-1000 migrate vs raw floor", 2.0, "noop-1000 migrate");
-        if (!results.roundTrips.isEmpty()) {
+        if (!this.results.roundTrips.isEmpty()) {
             target("round trips per applied migration (3 statements)", 6, perMigration(Tool.MIGRATOR),
                     perMigration(Tool.FLYWAY), "");
             target("round trips for a no-op start (incl. pgjdbc's SET application_name)", 5, noopRt(Tool.MIGRATOR),
@@ -29,16 +32,16 @@ final class Targets {
     }
 
     private void ratio(String name, double goal, String workload) {
-        target(name, goal, results.ratio(workload, Tool.MIGRATOR), results.ratio(workload, Tool.FLYWAY), "x");
+        target(name, goal, this.results.ratio(workload, Tool.MIGRATOR), this.results.ratio(workload, Tool.FLYWAY), "x");
     }
 
     private double perMigration(Tool tool) {
-        Results.RoundTrips v = results.roundTrips.get(tool);
+        Results.RoundTrips v = this.results.roundTrips.get(tool);
         return (v == null) ? Double.NaN : v.roundTripsPerMigration();
     }
 
     private double noopRt(Tool tool) {
-        Results.RoundTrips v = results.roundTrips.get(tool);
+        Results.RoundTrips v = this.results.roundTrips.get(tool);
         return (v == null) ? Double.NaN : v.noopRoundTrips();
     }
 
@@ -55,4 +58,5 @@ final class Targets {
         return (v == Math.rint(v) && v < 100) ? String.format(Locale.ROOT, "%.0f", v)
                 : String.format(Locale.ROOT, "%.2f", v);
     }
+
 }

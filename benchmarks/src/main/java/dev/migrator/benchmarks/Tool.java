@@ -21,12 +21,16 @@ import dev.migrator.MigrateResult;
 import dev.migrator.Migrator;
 
 /**
- * The three contenders, each doing a whole start-up: configure, connect, do the work, close. Every call builds its
- * tool from scratch (no state kept between runs), with an unpooled data source, as an application start does.
+ * The three contenders, each doing a whole start-up: configure, connect, do the work,
+ * close. Every call builds its tool from scratch (no state kept between runs), with an
+ * unpooled data source, as an application start does.
  */
 enum Tool {
 
-    /** The physical limit: one connection, each file sent whole as one simple query, in file name order. */
+    /**
+     * The physical limit: one connection, each file sent whole as one simple query, in
+     * file name order.
+     */
     RAW("raw JDBC") {
         @Override
         int migrate(String url, Path dir) throws SQLException {
@@ -42,7 +46,8 @@ enum Tool {
         /** Raw floor of a start-up with nothing to do: connect and one query. */
         @Override
         void noop(String url, Path dir) throws SQLException {
-            try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement();
+            try (Connection c = DriverManager.getConnection(url);
+                    Statement st = c.createStatement();
                     ResultSet rs = st.executeQuery("select 1")) {
                 rs.next();
             }
@@ -116,8 +121,11 @@ enum Tool {
         }
 
         private Flyway flyway(String url, Path dir) {
-            return Flyway.configure().dataSource(dataSource(url)).locations("filesystem:" + dir).loggers("slf4j")
-                    .load();
+            return Flyway.configure()
+                .dataSource(dataSource(url))
+                .locations("filesystem:" + dir)
+                .loggers("slf4j")
+                .load();
         }
     };
 
@@ -128,13 +136,16 @@ enum Tool {
     }
 
     String label() {
-        return label;
+        return this.label;
     }
 
     /** Applies every pending migration in {@code dir}; returns how many were applied. */
     abstract int migrate(String url, Path dir) throws Exception;
 
-    /** A start-up with nothing to do ({@code migrate}); for raw JDBC the floor: connect and one query. */
+    /**
+     * A start-up with nothing to do ({@code migrate}); for raw JDBC the floor: connect
+     * and one query.
+     */
     abstract void noop(String url, Path dir) throws Exception;
 
     /** {@code validate} (raw: the floor). */
@@ -144,12 +155,13 @@ enum Tool {
     abstract void status(String url, Path dir) throws Exception;
 
     /**
-     * Connects and reads every row of migrator's history table, in order, with raw JDBC: the least a migration tool
-     * does on a start with nothing to do.
+     * Connects and reads every row of migrator's history table, in order, with raw JDBC:
+     * the least a migration tool does on a start with nothing to do.
      */
     static int readHistory(String url) throws SQLException {
         int rows = 0;
-        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement();
+        try (Connection c = DriverManager.getConnection(url);
+                Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("select * from schema_migrations order by id")) {
             while (rs.next()) {
                 rs.getString("version");
@@ -192,4 +204,5 @@ enum Tool {
             default -> throw new IllegalArgumentException("unknown tool " + name + " (raw, migrator, flyway)");
         };
     }
+
 }

@@ -1,5 +1,6 @@
 package dev.migrator.benchmarks;
 
+import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -17,18 +18,23 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A TCP proxy on 127.0.0.1 in front of PostgreSQL that parses the client's side of the wire protocol (v3) and counts
- * what the client sends; the server's side is copied through untouched.
+ * A TCP proxy on 127.0.0.1 in front of PostgreSQL that parses the client's side of the
+ * wire protocol (v3) and counts what the client sends; the server's side is copied
+ * through untouched.
  * <ul>
- * <li><b>round trips</b>: client bursts. A client message (other than Terminate) that follows a reply of the server,
- * i.e. sent after the client has waited for the server, starts a new burst: one network round trip. Messages the client
- * pipelines without waiting (pgjdbc sends {@code BEGIN} as a simple Query in front of the next extended-protocol
- * query, a JDBC batch is many Parse/Bind/Execute with one Sync) stay in one burst. The proxy forwards a burst to the
- * server only once it has read all of it that is available, so the server cannot answer mid-burst. The connection's
- * start-up exchange is one more round trip per connection (counted under {@link #connections()}, not here).</li>
+ * <li><b>round trips</b>: client bursts. A client message (other than Terminate) that
+ * follows a reply of the server, i.e. sent after the client has waited for the server,
+ * starts a new burst: one network round trip. Messages the client pipelines without
+ * waiting (pgjdbc sends {@code BEGIN} as a simple Query in front of the next
+ * extended-protocol query, a JDBC batch is many Parse/Bind/Execute with one Sync) stay in
+ * one burst. The proxy forwards a burst to the server only once it has read all of it
+ * that is available, so the server cannot answer mid-burst. The connection's start-up
+ * exchange is one more round trip per connection (counted under {@link #connections()},
+ * not here).</li>
  * <li><b>statements</b>: Execute ({@code 'E'}) messages plus simple Query messages.</li>
  * </ul>
- * The clients must connect with {@code sslmode=disable} (an SSLRequest answered 'N' is handled, TLS is not).
+ * The clients must connect with {@code sslmode=disable} (an SSLRequest answered 'N' is
+ * handled, TLS is not).
  */
 final class WireCounter implements AutoCloseable {
 
@@ -68,64 +74,70 @@ final class WireCounter implements AutoCloseable {
     }
 
     int port() {
-        return server.getLocalPort();
+        return this.server.getLocalPort();
     }
 
-    /** Resets the counters (and starts recording the SQL text sent when {@code recordSql}). */
+    /**
+     * Resets the counters (and starts recording the SQL text sent when
+     * {@code recordSql}).
+     */
     void reset(boolean recordSql) {
-        bursts.set(0);
-        syncs.set(0);
-        queries.set(0);
-        executes.set(0);
-        connections.set(0);
-        log.clear();
+        this.bursts.set(0);
+        this.syncs.set(0);
+        this.queries.set(0);
+        this.executes.set(0);
+        this.connections.set(0);
+        this.log.clear();
         this.recordSql = recordSql;
     }
 
-    /** Waits until every proxied connection has been closed by its client, so the counts are complete. */
+    /**
+     * Waits until every proxied connection has been closed by its client, so the counts
+     * are complete.
+     */
     void awaitIdle() throws InterruptedException {
         long deadline = System.nanoTime() + 10_000_000_000L;
-        while (open.get() > 0 && System.nanoTime() < deadline) {
+        while (this.open.get() > 0 && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
-        if (open.get() > 0) {
-            throw new IllegalStateException(open.get() + " proxied connection(s) still open after 10 s");
+        if (this.open.get() > 0) {
+            throw new IllegalStateException(this.open.get() + " proxied connection(s) still open after 10 s");
         }
     }
 
     /** Client bursts after the connections' start-up: round trips. */
     long roundTrips() {
-        return bursts.get();
+        return this.bursts.get();
     }
 
     /** Sync + simple Query messages (each makes the server send ReadyForQuery). */
     long syncsAndQueries() {
-        return syncs.get() + queries.get();
+        return this.syncs.get() + this.queries.get();
     }
 
     long statements() {
-        return executes.get() + queries.get();
+        return this.executes.get() + this.queries.get();
     }
 
     long connections() {
-        return connections.get();
+        return this.connections.get();
     }
 
     List<String> sqlLog() {
-        synchronized (log) {
-            return List.copyOf(log);
+        synchronized (this.log) {
+            return List.copyOf(this.log);
         }
     }
 
     private void acceptLoop() {
-        while (!server.isClosed()) {
+        while (!this.server.isClosed()) {
             try {
-                Socket client = server.accept();
-                Socket upstream = new Socket(targetHost, targetPort);
+                Socket client = this.server.accept();
+                Socket upstream = new Socket(this.targetHost, this.targetPort);
                 client.setTcpNoDelay(true);
                 upstream.setTcpNoDelay(true);
-                connections.incrementAndGet();
-                open.incrementAndGet();
+                this.connections.incrementAndGet();
+                this.open.incrementAndGet();
                 AtomicBoolean serverSpoke = new AtomicBoolean();
                 Thread down = new Thread(() -> pump(upstream, client, serverSpoke), "wire-counter-down");
                 down.setDaemon(true);
@@ -137,14 +149,14 @@ final class WireCounter implements AutoCloseable {
                     finally {
                         closeQuietly(client);
                         closeQuietly(upstream);
-                        open.decrementAndGet();
+                        this.open.decrementAndGet();
                     }
                 }, "wire-counter-up");
                 up.setDaemon(true);
                 up.start();
             }
             catch (IOException ex) {
-                if (!server.isClosed()) {
+                if (!this.server.isClosed()) {
                     System.err.println("wire counter: " + ex);
                 }
             }
@@ -154,8 +166,9 @@ final class WireCounter implements AutoCloseable {
     private void clientToServer(Socket client, Socket upstream, AtomicBoolean serverSpoke) {
         try {
             DataInputStream in = new DataInputStream(client.getInputStream());
-            OutputStream out = new java.io.BufferedOutputStream(upstream.getOutputStream(), 64 * 1024);
-            // start-up phase: untyped messages (SSLRequest / GSSENCRequest answered by one byte, then StartupMessage)
+            OutputStream out = new BufferedOutputStream(upstream.getOutputStream(), 64 * 1024);
+            // start-up phase: untyped messages (SSLRequest / GSSENCRequest answered by
+            // one byte, then StartupMessage)
             while (true) {
                 int length = in.readInt();
                 byte[] body = new byte[length - 4];
@@ -181,22 +194,22 @@ final class WireCounter implements AutoCloseable {
                 char type = (char) header[0];
                 int length = getInt(header, 1);
                 if (type != 'X' && serverSpoke.getAndSet(false)) {
-                    bursts.incrementAndGet();
-                    if (recordSql) {
-                        log.add("-- round trip " + bursts.get());
+                    this.bursts.incrementAndGet();
+                    if (this.recordSql) {
+                        this.log.add("-- round trip " + this.bursts.get());
                     }
                 }
                 byte[] body = new byte[length - 4];
                 in.readFully(body);
                 switch (type) {
                     case 'S' -> {
-                        syncs.incrementAndGet();
+                        this.syncs.incrementAndGet();
                     }
                     case 'Q' -> {
-                        queries.incrementAndGet();
+                        this.queries.incrementAndGet();
                         record("Q", body, 0);
                     }
-                    case 'E' -> executes.incrementAndGet();
+                    case 'E' -> this.executes.incrementAndGet();
                     case 'P' -> {
                         // Parse: statement name (cstring), then the query (cstring)
                         int nameEnd = 0;
@@ -221,7 +234,7 @@ final class WireCounter implements AutoCloseable {
     }
 
     private void record(String kind, byte[] body, int from) {
-        if (!recordSql) {
+        if (!this.recordSql) {
             return;
         }
         int end = from;
@@ -229,7 +242,7 @@ final class WireCounter implements AutoCloseable {
             end++;
         }
         String sql = new String(body, from, end - from, StandardCharsets.UTF_8).replaceAll("\\s+", " ").trim();
-        log.add("   " + kind + " " + ((sql.length() > 140) ? sql.substring(0, 140) + "..." : sql));
+        this.log.add("   " + kind + " " + ((sql.length() > 140) ? sql.substring(0, 140) + "..." : sql));
     }
 
     private static void pump(Socket from, Socket to, AtomicBoolean serverSpoke) {
@@ -239,7 +252,8 @@ final class WireCounter implements AutoCloseable {
             byte[] buffer = new byte[64 * 1024];
             int n;
             while ((n = in.read(buffer)) >= 0) {
-                serverSpoke.set(true); // before the client can see the reply and answer it
+                serverSpoke.set(true); // before the client can see the reply and answer
+                                       // it
                 out.write(buffer, 0, n);
                 out.flush();
             }
@@ -275,6 +289,7 @@ final class WireCounter implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        server.close();
+        this.server.close();
     }
+
 }

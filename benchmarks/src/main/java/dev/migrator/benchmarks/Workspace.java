@@ -34,27 +34,30 @@ final class Workspace {
     }
 
     String url(String database) {
-        return url(database, port);
+        return url(database, this.port);
     }
 
     String url(String database, int viaPort) {
-        return "jdbc:postgresql://" + host + ":" + viaPort + "/" + database + "?user=" + user + "&sslmode=disable";
+        return "jdbc:postgresql://" + this.host + ":" + viaPort + "/" + database + "?user=" + this.user
+                + "&sslmode=disable";
     }
 
     String host() {
-        return host;
+        return this.host;
     }
 
     int port() {
-        return port;
+        return this.port;
     }
 
     /** The SQL of the small migration number {@code i}: three statements. */
     static String smallMigration(int i) {
         String t = String.format("t%05d", i);
         StringBuilder sql = new StringBuilder();
-        sql.append("create table ").append(t).append(" (id bigserial primary key, name text not null, ")
-                .append("created_at timestamptz not null default now());\n");
+        sql.append("create table ")
+            .append(t)
+            .append(" (id bigserial primary key, name text not null, ")
+            .append("created_at timestamptz not null default now());\n");
         sql.append("create index ").append(t).append("_name_idx on ").append(t).append(" (name);\n");
         sql.append("insert into ").append(t).append(" (name) values ");
         for (int r = 1; r <= 10; r++) {
@@ -74,7 +77,7 @@ final class Workspace {
     }
 
     Path small(int from, int to, String name) throws IOException {
-        Path dir = root.resolve(name);
+        Path dir = this.root.resolve(name);
         if (Files.isDirectory(dir)) {
             return dir;
         }
@@ -87,7 +90,7 @@ final class Workspace {
 
     /** One migration inserting 1,000,000 rows and indexing them. */
     Path big() throws IOException {
-        Path dir = root.resolve("big-1");
+        Path dir = this.root.resolve("big-1");
         if (!Files.isDirectory(dir)) {
             Files.createDirectories(dir);
             Files.writeString(dir.resolve(fileName(1, "big_table")),
@@ -99,11 +102,11 @@ final class Workspace {
     }
 
     /**
-     * One migration of about {@code megabytes} MB: a table, then INSERT statements of 10 rows of ~90 characters each
-     * (about 1 KB per statement).
+     * One migration of about {@code megabytes} MB: a table, then INSERT statements of 10
+     * rows of ~90 characters each (about 1 KB per statement).
      */
     Path huge(int megabytes) throws IOException {
-        Path dir = root.resolve("huge-" + megabytes + "mb");
+        Path dir = this.root.resolve("huge-" + megabytes + "mb");
         if (Files.isDirectory(dir)) {
             return dir;
         }
@@ -122,9 +125,13 @@ final class Workspace {
                 sb.append("insert into huge (id, payload) values ");
                 for (int r = 0; r < 10; r++) {
                     id++;
-                    sb.append((r > 0) ? ", " : "").append('(').append(id).append(", '")
-                            .append("payload of row ").append(id)
-                            .append(" -- some text to make each row about ninety characters long ....')");
+                    sb.append((r > 0) ? ", " : "")
+                        .append('(')
+                        .append(id)
+                        .append(", '")
+                        .append("payload of row ")
+                        .append(id)
+                        .append(" -- some text to make each row about ninety characters long ....')");
                 }
                 sb.append(";\n");
                 w.write(sb.toString());
@@ -137,7 +144,7 @@ final class Workspace {
     /** Creates a new empty database and returns its name. */
     String createDatabase(String purpose) throws SQLException {
         String name = "bench_" + purpose.replaceAll("[^a-z0-9_]", "_") + "_" + ProcessHandle.current().pid() + "_"
-                + (++databases);
+                + (++this.databases);
         admin("create database " + name + " template template0");
         return name;
     }
@@ -151,7 +158,8 @@ final class Workspace {
 
     /** Counts the tables in the public schema (to check that a run did its work). */
     int tables(String database) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url(database)); Statement st = c.createStatement();
+        try (Connection c = DriverManager.getConnection(url(database));
+                Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("select count(*) from pg_tables where schemaname = 'public' "
                         + "and tablename ~ '^(t[0-9]+|big|huge)$'")) {
             rs.next();
@@ -166,7 +174,8 @@ final class Workspace {
     }
 
     String serverVersion() {
-        try (Connection c = DriverManager.getConnection(url("postgres")); Statement st = c.createStatement();
+        try (Connection c = DriverManager.getConnection(url("postgres"));
+                Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("show server_version")) {
             rs.next();
             return rs.getString(1);
@@ -177,10 +186,11 @@ final class Workspace {
     }
 
     void deleteFiles() throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
+        try (Stream<Path> walk = Files.walk(this.root)) {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
         }
     }
+
 }

@@ -5,15 +5,19 @@ import java.util.List;
 
 import dev.migrator.test.TestDatabase;
 
-/** Polls and queries shared by the reliability tests; every query is scoped to the test's own database. */
+/**
+ * Polls and queries shared by the reliability tests; every query is scoped to the test's
+ * own database.
+ */
 final class Checks {
 
     private Checks() {
     }
 
     /**
-     * Waits until no session holds an advisory lock in the database. A killed client's backend goes away when
-     * PostgreSQL notices the closed socket, which takes a moment: poll, never assume.
+     * Waits until no session holds an advisory lock in the database. A killed client's
+     * backend goes away when PostgreSQL notices the closed socket, which takes a moment:
+     * poll, never assume.
      */
     static void awaitNoAdvisoryLock(TestDatabase db, Duration timeout) throws InterruptedException {
         String sql = "select count(*) from pg_locks where locktype = 'advisory' "
@@ -42,7 +46,10 @@ final class Checks {
         }
     }
 
-    /** The versions with a completed versioned row, in history order (empty when there is no history table). */
+    /**
+     * The versions with a completed versioned row, in history order (empty when there is
+     * no history table).
+     */
     static List<String> completedVersions(TestDatabase db) {
         if (!db.tableExists("schema_migrations")) {
             return List.of();
@@ -50,4 +57,5 @@ final class Checks {
         return db.column("select version from schema_migrations where status = 'completed' and type = 'versioned' "
                 + "order by id");
     }
+
 }

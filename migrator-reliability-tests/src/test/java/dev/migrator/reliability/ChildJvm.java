@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A JVM started with this test JVM's java binary and class path; its stdout and stderr go to a file that the test
- * reads (a file, not a pipe, so a child never blocks on a full pipe and its output survives a kill).
+ * A JVM started with this test JVM's java binary and class path; its stdout and stderr go
+ * to a file that the test reads (a file, not a pipe, so a child never blocks on a full
+ * pipe and its output survives a kill).
  */
 final class ChildJvm {
 
@@ -27,8 +28,10 @@ final class ChildJvm {
 
     static ChildJvm start(Path output, List<String> jvmOptions, Class<?> main, String... args) {
         List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElseThrow(
-                () -> new IllegalStateException("Cannot tell this JVM's java binary")));
+        command.add(ProcessHandle.current()
+            .info()
+            .command()
+            .orElseThrow(() -> new IllegalStateException("Cannot tell this JVM's java binary")));
         command.add("-XX:TieredStopAtLevel=1");
         command.add("-XX:+UseSerialGC");
         command.add("-Xshare:auto");
@@ -40,7 +43,8 @@ final class ChildJvm {
         command.addAll(List.of(args));
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(output.toFile()).start();
+                .redirectOutput(output.toFile())
+                .start();
             return new ChildJvm(process, output);
         }
         catch (IOException ex) {
@@ -49,34 +53,37 @@ final class ChildJvm {
     }
 
     Process process() {
-        return process;
+        return this.process;
     }
 
     long pid() {
-        return process.pid();
+        return this.process.pid();
     }
 
     /** Everything the child has written so far. */
     String output() {
         try {
-            return Files.readString(output, StandardCharsets.UTF_8);
+            return Files.readString(this.output, StandardCharsets.UTF_8);
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
     }
 
-    /** Polls the output until it contains {@code text}; fails when the child exits first or on timeout. */
+    /**
+     * Polls the output until it contains {@code text}; fails when the child exits first
+     * or on timeout.
+     */
     void awaitOutput(String text, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!output().contains(text)) {
-            if (!process.isAlive() && !output().contains(text)) {
-                throw new AssertionError("Child " + pid() + " exited (" + process.exitValue() + ") without printing '"
-                        + text + "':\n" + output());
+            if (!this.process.isAlive() && !output().contains(text)) {
+                throw new AssertionError("Child " + pid() + " exited (" + this.process.exitValue()
+                        + ") without printing '" + text + "':\n" + output());
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("Child " + pid() + " did not print '" + text + "' within " + timeout
-                        + ":\n" + output());
+                throw new AssertionError(
+                        "Child " + pid() + " did not print '" + text + "' within " + timeout + ":\n" + output());
             }
             Thread.sleep(5);
         }
@@ -84,16 +91,17 @@ final class ChildJvm {
 
     /** Waits for the exit code; kills the child and fails on timeout. */
     int exitCode(Duration timeout) throws InterruptedException {
-        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            process.destroyForcibly().waitFor();
+        if (!this.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            this.process.destroyForcibly().waitFor();
             throw new AssertionError("Child " + pid() + " did not finish within " + timeout + ":\n" + output());
         }
-        return process.exitValue();
+        return this.process.exitValue();
     }
 
     /** kill -9, then waits for the process to be gone. */
     void kill() throws InterruptedException {
-        process.destroyForcibly();
-        process.waitFor();
+        this.process.destroyForcibly();
+        this.process.waitFor();
     }
+
 }

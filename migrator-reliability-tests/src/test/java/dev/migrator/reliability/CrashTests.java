@@ -1,13 +1,12 @@
 package dev.migrator.reliability;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -16,10 +15,13 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.migrator.test.MigrationFiles;
 import dev.migrator.test.TestDatabase;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
- * Promise 2: {@code kill -9} of the migrating JVM at random moments never leaves a half-applied migration, a
- * history row without its changes (or changes without their row), or a stale lock; the next start completes.
- * Rerun with a printed seed: {@code -Dreliability.seed=N}.
+ * Promise 2: {@code kill -9} of the migrating JVM at random moments never leaves a
+ * half-applied migration, a history row without its changes (or changes without their
+ * row), or a stale lock; the next start completes. Rerun with a printed seed:
+ * {@code -Dreliability.seed=N}.
  */
 class CrashTests {
 
@@ -38,7 +40,7 @@ class CrashTests {
         long seed = Long.getLong("reliability.seed", System.nanoTime());
         System.out.println("[reliability] crash test seed: " + seed + " (rerun with -Dreliability.seed=" + seed + ")");
         Random random = new Random(seed);
-        MigrationFiles files = new MigrationFiles(dir.resolve("sql"));
+        MigrationFiles files = new MigrationFiles(this.dir.resolve("sql"));
         for (int i = 1; i <= MIGRATIONS; i++) {
             files.file(String.format("%02d_pair_%d.sql", i, i), "create table m" + i + "_a (id int);\n"
                     + "select pg_sleep(0.04);\ncreate table m" + i + "_b (id int);");
@@ -49,11 +51,11 @@ class CrashTests {
         int start = 0;
         while (kills < KILLS) {
             start++;
-            ChildJvm child = ChildJvm.start(dir.resolve("child-" + start + ".log"), List.of(), Launcher.class,
+            ChildJvm child = ChildJvm.start(this.dir.resolve("child-" + start + ".log"), List.of(), Launcher.class,
                     db.jdbcUrl(), files.location());
             child.awaitOutput("MIGRATING", Duration.ofMinutes(1));
             int delay = random.nextInt(1800);
-            boolean exited = child.process().waitFor(delay, java.util.concurrent.TimeUnit.MILLISECONDS);
+            boolean exited = child.process().waitFor(delay, TimeUnit.MILLISECONDS);
             if (exited) {
                 assertThat(child.process().exitValue()).as(child.output()).isZero();
                 completedRuns++;
@@ -72,7 +74,7 @@ class CrashTests {
                 db.reset();
             }
         }
-        ChildJvm last = ChildJvm.start(dir.resolve("last.log"), List.of(), Launcher.class, db.jdbcUrl(),
+        ChildJvm last = ChildJvm.start(this.dir.resolve("last.log"), List.of(), Launcher.class, db.jdbcUrl(),
                 files.location());
         assertThat(last.exitCode(Duration.ofMinutes(2))).as(last.output()).isZero();
         checkConsistent(last);
@@ -88,7 +90,8 @@ class CrashTests {
         assertThat(completed).as("no version completed twice").doesNotHaveDuplicates();
         if (db.tableExists("schema_migrations")) {
             assertThat(db.value("select count(*) from schema_migrations where status <> 'completed'"))
-                    .as("a killed client cannot write a failed row").isEqualTo("0");
+                .as("a killed client cannot write a failed row")
+                .isEqualTo("0");
         }
         Set<Integer> done = new HashSet<>();
         completed.forEach((v) -> done.add(Integer.parseInt(v)));
@@ -96,11 +99,13 @@ class CrashTests {
         for (int i = 1; i <= MIGRATIONS; i++) {
             boolean a = tables.contains("m" + i + "_a");
             boolean b = tables.contains("m" + i + "_b");
-            assertThat(a).as("migration %d half-applied (m%d_a %s, m%d_b %s); child output:%n%s", i, i, a, i, b,
-                    child.output()).isEqualTo(b);
-            assertThat(a).as("migration %d: history says %s but its tables %s", i,
-                    done.contains(i) ? "completed" : "not applied", a ? "exist" : "are absent")
-                    .isEqualTo(done.contains(i));
+            assertThat(a)
+                .as("migration %d half-applied (m%d_a %s, m%d_b %s); child output:%n%s", i, i, a, i, b, child.output())
+                .isEqualTo(b);
+            assertThat(a)
+                .as("migration %d: history says %s but its tables %s", i,
+                        done.contains(i) ? "completed" : "not applied", a ? "exist" : "are absent")
+                .isEqualTo(done.contains(i));
         }
     }
 
@@ -111,4 +116,5 @@ class CrashTests {
         }
         return n;
     }
+
 }

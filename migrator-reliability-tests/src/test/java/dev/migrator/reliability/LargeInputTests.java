@@ -1,7 +1,5 @@
 package dev.migrator.reliability;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,6 +19,8 @@ import dev.migrator.Migrator;
 import dev.migrator.test.MigrationFiles;
 import dev.migrator.test.TestDatabase;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** Promise 5, the big cases: a 50 MB migration within a 128 MB heap, and 10,000 files. */
 class LargeInputTests {
 
@@ -37,7 +37,7 @@ class LargeInputTests {
 
     @Test
     void fiftyMegabyteMigrationRunsInA128MegabyteHeap() throws Exception {
-        Path sql = dir.resolve("sql");
+        Path sql = this.dir.resolve("sql");
         Files.createDirectories(sql);
         Path file = sql.resolve("1_fifty_megabytes.sql");
         String payload = "x".repeat(400);
@@ -60,7 +60,7 @@ class LargeInputTests {
         }
         long megabytes = Files.size(file) >> 20;
         assertThat(megabytes).isGreaterThanOrEqualTo(50);
-        ChildJvm child = ChildJvm.start(dir.resolve("fifty.log"), List.of("-Xmx128m"), Launcher.class,
+        ChildJvm child = ChildJvm.start(this.dir.resolve("fifty.log"), List.of("-Xmx128m"), Launcher.class,
                 db.jdbcUrl(), "filesystem:" + sql);
         long start = System.nanoTime();
         int exit = child.exitCode(Duration.ofMinutes(3));
@@ -72,14 +72,15 @@ class LargeInputTests {
         assertThat(db.value("select count(*) from big_copy")).isEqualTo("" + copyRows);
         Matcher heap = Pattern.compile("PEAK_HEAP_MB (\\d+) MAX_HEAP_MB (\\d+)").matcher(output);
         assertThat(heap.find()).isTrue();
-        System.out.printf("[reliability] %d MB migration (%d inserts + COPY of %d rows) applied by a child JVM with "
-                + "-Xmx128m in %d ms (JVM start included); peak heap %s MB of %s MB%n", megabytes, inserts,
-                copyRows, millis, heap.group(1), heap.group(2));
+        System.out.printf(
+                "[reliability] %d MB migration (%d inserts + COPY of %d rows) applied by a child JVM with "
+                        + "-Xmx128m in %d ms (JVM start included); peak heap %s MB of %s MB%n",
+                megabytes, inserts, copyRows, millis, heap.group(1), heap.group(2));
     }
 
     @Test
     void tenThousandFilesApplyAndASecondRunIsANoOp() throws Exception {
-        MigrationFiles files = new MigrationFiles(dir.resolve("many"));
+        MigrationFiles files = new MigrationFiles(this.dir.resolve("many"));
         db.execute("create table ten_k (id int primary key)");
         for (int i = 1; i <= 10_000; i++) {
             files.file(String.format("%05d_row_%d.sql", i, i), "insert into ten_k values (" + i + ");");
@@ -100,4 +101,5 @@ class LargeInputTests {
                 noOpMillis);
         assertThat(applyMillis).as("10,000 files within about a minute").isLessThan(90_000);
     }
+
 }

@@ -1,5 +1,8 @@
 package dev.migrator.reliability;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,10 +17,11 @@ import dev.migrator.MigrationVersion;
 import dev.migrator.Migrator;
 
 /**
- * A replica in its own JVM: {@code Launcher <jdbcUrl> <location> [<go-file>]}. Prints {@code READY}, waits for the
- * go-file to exist (so several replicas start migrating at the same moment), prints {@code MIGRATING}, one
- * {@code START <script>} / {@code DONE <script>} line per migration, and {@code APPLIED <n>} at the end; exit code 0
- * on success, 1 with the stack trace on failure.
+ * A replica in its own JVM: {@code Launcher <jdbcUrl> <location> [<go-file>]}. Prints
+ * {@code READY}, waits for the go-file to exist (so several replicas start migrating at
+ * the same moment), prints {@code MIGRATING}, one {@code START <script>} /
+ * {@code DONE <script>} line per migration, and {@code APPLIED <n>} at the end; exit code
+ * 0 on success, 1 with the stack trace on failure.
  */
 public final class Launcher {
 
@@ -28,8 +32,12 @@ public final class Launcher {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setURL(args[0]);
         dataSource.setApplicationName("migrator-replica-" + ProcessHandle.current().pid());
-        Migrator migrator = Migrator.configure().dataSource(dataSource).locations(args[1])
-                .lockWaitTimeout(Duration.ofMinutes(2)).listener(new Printer()).load();
+        Migrator migrator = Migrator.configure()
+            .dataSource(dataSource)
+            .locations(args[1])
+            .lockWaitTimeout(Duration.ofMinutes(2))
+            .listener(new Printer())
+            .load();
         System.out.println("READY");
         System.out.flush();
         if (args.length > 2) {
@@ -49,14 +57,13 @@ public final class Launcher {
             MigrateResult result = migrator.migrate();
             System.out.println("APPLIED " + result.applied().size());
             long peak = 0;
-            for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory
-                    .getMemoryPoolMXBeans()) {
-                if (pool.getType() == java.lang.management.MemoryType.HEAP) {
+            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (pool.getType() == MemoryType.HEAP) {
                     peak += pool.getPeakUsage().getUsed();
                 }
             }
-            System.out.println("PEAK_HEAP_MB " + (peak >> 20) + " MAX_HEAP_MB "
-                    + (Runtime.getRuntime().maxMemory() >> 20));
+            System.out
+                .println("PEAK_HEAP_MB " + (peak >> 20) + " MAX_HEAP_MB " + (Runtime.getRuntime().maxMemory() >> 20));
             System.out.flush();
             System.exit(0);
         }
@@ -80,5 +87,7 @@ public final class Launcher {
             System.out.println(((failure == null) ? "DONE " : "FAILED ") + migration.script());
             System.out.flush();
         }
+
     }
+
 }

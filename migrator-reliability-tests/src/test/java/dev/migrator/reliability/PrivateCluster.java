@@ -14,9 +14,10 @@ import java.util.stream.Stream;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * A throwaway PostgreSQL cluster of this test's own (initdb into a temporary directory, on a free port), so a test can
- * restart a server without disturbing the shared one. Needs the server binaries ({@code initdb}, {@code pg_ctl});
- * as root they run as the {@code postgres} OS user through {@code runuser}.
+ * A throwaway PostgreSQL cluster of this test's own (initdb into a temporary directory,
+ * on a free port), so a test can restart a server without disturbing the shared one.
+ * Needs the server binaries ({@code initdb}, {@code pg_ctl}); as root they run as the
+ * {@code postgres} OS user through {@code runuser}.
  */
 final class PrivateCluster implements AutoCloseable {
 
@@ -35,17 +36,21 @@ final class PrivateCluster implements AutoCloseable {
         this.asPostgresUser = asPostgresUser;
     }
 
-    /** Where the server binaries are, or {@code null} when this machine has none (e.g. Testcontainers only). */
+    /**
+     * Where the server binaries are, or {@code null} when this machine has none (e.g.
+     * Testcontainers only).
+     */
     static Path findBinaries() {
         Path root = Path.of("/usr/lib/postgresql");
         if (!Files.isDirectory(root)) {
             return null;
         }
         try (Stream<Path> versions = Files.list(root)) {
-            return versions.map((v) -> v.resolve("bin")).filter((b) -> Files.isExecutable(b.resolve("initdb")))
-                    .max(Comparator.comparing((Path b) -> Integer.parseInt(b.getParent().getFileName().toString()
-                            .replaceAll("\\D", "0"))))
-                    .orElse(null);
+            return versions.map((v) -> v.resolve("bin"))
+                .filter((b) -> Files.isExecutable(b.resolve("initdb")))
+                .max(Comparator.comparing(
+                        (Path b) -> Integer.parseInt(b.getParent().getFileName().toString().replaceAll("\\D", "0"))))
+                .orElse(null);
         }
         catch (IOException ex) {
             throw new IllegalStateException("Could not list " + root, ex);
@@ -64,16 +69,16 @@ final class PrivateCluster implements AutoCloseable {
         if (root) {
             cluster.run(List.of("chown", "postgres", dir.toString()), false);
         }
-        cluster.run(List.of(bin.resolve("initdb").toString(), "-D", dir.resolve("data").toString(), "-A", "trust",
-                "-U", "postgres", "--no-sync"), true);
+        cluster.run(List.of(bin.resolve("initdb").toString(), "-D", dir.resolve("data").toString(), "-A", "trust", "-U",
+                "postgres", "--no-sync"), true);
         cluster.pgCtl("start");
         return cluster;
     }
 
     private void pgCtl(String action, String... extra) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(bin.resolve("pg_ctl").toString(), "-D",
-                dir.resolve("data").toString(), "-l", dir.resolve("server.log").toString(), "-w", "-o",
-                "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off"));
+        List<String> command = new ArrayList<>(List.of(this.bin.resolve("pg_ctl").toString(), "-D",
+                this.dir.resolve("data").toString(), "-l", this.dir.resolve("server.log").toString(), "-w", "-o",
+                "-p " + this.port + " -k " + this.dir + " -c listen_addresses=127.0.0.1 -c fsync=off"));
         command.addAll(List.of(extra));
         command.add(action);
         run(command, true);
@@ -87,13 +92,13 @@ final class PrivateCluster implements AutoCloseable {
     /** A data source for the cluster's {@code postgres} database. */
     PGSimpleDataSource dataSource() {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setURL("jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres");
+        dataSource.setURL("jdbc:postgresql://127.0.0.1:" + this.port + "/postgres?user=postgres");
         return dataSource;
     }
 
     private void run(List<String> command, boolean asServerUser) throws IOException, InterruptedException {
         List<String> full = new ArrayList<>();
-        if (asServerUser && asPostgresUser) {
+        if (asServerUser && this.asPostgresUser) {
             full.addAll(List.of("runuser", "-u", "postgres", "--"));
         }
         full.addAll(command);
@@ -110,9 +115,10 @@ final class PrivateCluster implements AutoCloseable {
             pgCtl("stop", "-m", "immediate");
         }
         finally {
-            try (Stream<Path> files = Files.walk(dir)) {
+            try (Stream<Path> files = Files.walk(this.dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach((p) -> p.toFile().delete());
             }
         }
     }
+
 }

@@ -1,10 +1,9 @@
 package dev.migrator.reliability;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,6 +15,10 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,20 +27,19 @@ import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.LoggerFactory;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import dev.migrator.MigrationFailedException;
 import dev.migrator.Migrator;
 import dev.migrator.MigratorConfig;
 import dev.migrator.test.MigrationFiles;
 import dev.migrator.test.TestDatabase;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
 /**
- * Promise 6: no password reaches a log line (any level, any logger) or an exception message or cause chain, even
- * when the password is in the JDBC URL, set on the DataSource, or in the query text of a session that blocks a
- * migration.
+ * Promise 6: no password reaches a log line (any level, any logger) or an exception
+ * message or cause chain, even when the password is in the JDBC URL, set on the
+ * DataSource, or in the query text of a session that blocks a migration.
  */
 class SecretsTests {
 
@@ -64,39 +66,39 @@ class SecretsTests {
     @BeforeEach
     void capture() {
         db.reset();
-        files = new MigrationFiles(dir.resolve("sql"));
-        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        rootLevel = root.getLevel();
+        this.files = new MigrationFiles(this.dir.resolve("sql"));
+        Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+        this.rootLevel = root.getLevel();
         root.setLevel(Level.TRACE);
         ((Logger) LoggerFactory.getLogger("dev.migrator")).setLevel(Level.TRACE);
-        logs = new ListAppender<>();
-        logs.start();
-        root.addAppender(logs);
-        out = System.out;
-        err = System.err;
-        console = new ByteArrayOutputStream();
-        PrintStream both = new PrintStream(console, true, StandardCharsets.UTF_8);
+        this.logs = new ListAppender<>();
+        this.logs.start();
+        root.addAppender(this.logs);
+        this.out = System.out;
+        this.err = System.err;
+        this.console = new ByteArrayOutputStream();
+        PrintStream both = new PrintStream(this.console, true, StandardCharsets.UTF_8);
         System.setOut(both);
         System.setErr(both);
     }
 
     @AfterEach
     void restore() {
-        System.setOut(out);
-        System.setErr(err);
-        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        root.detachAppender(logs);
-        root.setLevel(rootLevel);
+        System.setOut(this.out);
+        System.setErr(this.err);
+        Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+        root.detachAppender(this.logs);
+        root.setLevel(this.rootLevel);
         ((Logger) LoggerFactory.getLogger("dev.migrator")).setLevel(null);
     }
 
     private MigratorConfig.Builder config(DataSource dataSource) {
-        return Migrator.configure().dataSource(dataSource).locations(files.location());
+        return Migrator.configure().dataSource(dataSource).locations(this.files.location());
     }
 
     @Test
     void connectionFailureWithPasswordOnTheDataSourceAndInTheUrl() {
-        files.file("1_a.sql", "create table a (id int);");
+        this.files.file("1_a.sql", "create table a (id int);");
         PGSimpleDataSource onDataSource = new PGSimpleDataSource();
         onDataSource.setServerNames(new String[] { "127.0.0.1" });
         onDataSource.setPortNumbers(new int[] { 1 });
@@ -114,8 +116,9 @@ class SecretsTests {
 
     @Test
     void failingMigrationOverAConnectionWithAPassword() {
-        // trust authentication accepts any password: the connection works, the migration fails
-        files.file("1_a.sql", "create table a (id int);").file("2_b.sql", "insert into nope values (1);");
+        // trust authentication accepts any password: the connection works, the migration
+        // fails
+        this.files.file("1_a.sql", "create table a (id int);").file("2_b.sql", "insert into nope values (1);");
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setURL(db.jdbcUrlWithoutCredentials() + "?user=" + db.user() + "&password=" + PASSWORD);
         Throwable thrown = catchThrowable(() -> config(dataSource).load().migrate());
@@ -124,13 +127,13 @@ class SecretsTests {
                 "failed");
         assertNoSecret(thrown);
         assertThat(db.column("select coalesce(error_message, '') from schema_migrations"))
-                .noneMatch((m) -> m.contains(PASSWORD));
+            .noneMatch((m) -> m.contains(PASSWORD));
     }
 
     @Test
     void blockingSessionWhoseQueryCarriesAPassword() throws Exception {
         db.execute("create table busy (id int)");
-        files.file("1_alter.sql", "alter table busy add column note text;");
+        this.files.file("1_alter.sql", "alter table busy add column note text;");
         String role = "mr_secret_" + UUID.randomUUID().toString().substring(0, 8);
         Throwable thrown;
         try (Connection blocker = db.connection()) {
@@ -139,17 +142,18 @@ class SecretsTests {
                 st.execute("lock table busy in access exclusive mode");
                 st.execute("create role " + role + " login password '" + PASSWORD + "'");
             }
-            thrown = catchThrowable(() -> config(db.dataSource()).lockTimeout(Duration.ofMillis(100))
-                    .lockRetries(1).load().migrate());
+            thrown = catchThrowable(
+                    () -> config(db.dataSource()).lockTimeout(Duration.ofMillis(100)).lockRetries(1).load().migrate());
             blocker.rollback();
         }
-        assertThat(thrown).isInstanceOf(MigrationFailedException.class).hasMessageContaining("blocked by pid")
-                .hasMessageContaining("create role " + role + " login password '****'");
-        assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage)
-                .anySatisfy((m) -> assertThat(m).contains("retry 1 of 1", "blocked by pid"));
+        assertThat(thrown).isInstanceOf(MigrationFailedException.class)
+            .hasMessageContaining("blocked by pid")
+            .hasMessageContaining("create role " + role + " login password '****'");
+        assertThat(this.logs.list).extracting(ILoggingEvent::getFormattedMessage)
+            .anySatisfy((m) -> assertThat(m).contains("retry 1 of 1", "blocked by pid"));
         assertNoSecret(thrown);
         assertThat(db.column("select coalesce(error_message, '') from schema_migrations"))
-                .noneMatch((m) -> m.contains(PASSWORD));
+            .noneMatch((m) -> m.contains(PASSWORD));
     }
 
     private void assertNoSecret(Throwable... thrown) {
@@ -157,13 +161,13 @@ class SecretsTests {
         for (Throwable t : thrown) {
             collect(t, texts);
         }
-        for (ILoggingEvent event : logs.list) {
+        for (ILoggingEvent event : this.logs.list) {
             texts.add(event.getFormattedMessage());
             if (event.getThrowableProxy() != null) {
                 texts.add(event.getThrowableProxy().getMessage());
             }
         }
-        texts.add(console.toString(StandardCharsets.UTF_8));
+        texts.add(this.console.toString(StandardCharsets.UTF_8));
         assertThat(texts).isNotEmpty().allSatisfy((text) -> assertThat(String.valueOf(text)).doesNotContain(PASSWORD));
     }
 
@@ -173,8 +177,8 @@ class SecretsTests {
         }
         texts.add(t.toString());
         texts.add(String.valueOf(t.getMessage()));
-        java.io.StringWriter trace = new java.io.StringWriter();
-        t.printStackTrace(new java.io.PrintWriter(trace));
+        StringWriter trace = new StringWriter();
+        t.printStackTrace(new PrintWriter(trace));
         texts.add(trace.toString());
         for (Throwable s : t.getSuppressed()) {
             collect(s, texts);
@@ -183,4 +187,5 @@ class SecretsTests {
             collect(t.getCause(), texts);
         }
     }
+
 }

@@ -1,13 +1,12 @@
 package dev.migrator.reliability;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
-
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -23,9 +22,12 @@ import dev.migrator.Migrator;
 import dev.migrator.MigratorException;
 import dev.migrator.test.MigrationFiles;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
 /**
- * Promise 3, second half: the PostgreSQL server restarts during a run. Uses a private throwaway cluster so the shared
- * server is never touched.
+ * Promise 3, second half: the PostgreSQL server restarts during a run. Uses a private
+ * throwaway cluster so the shared server is never touched.
  */
 class ServerRestartTests {
 
@@ -33,22 +35,26 @@ class ServerRestartTests {
     void serverRestartDuringAMigrationFailsClearlyLeavesNothingHalfAppliedAndTheNextRunCompletes(@TempDir Path dir)
             throws Exception {
         Path bin = PrivateCluster.findBinaries();
-        assumeThat(bin).as("PostgreSQL server binaries (initdb, pg_ctl) under /usr/lib/postgresql/*/bin are needed "
-                + "to run a private cluster for the restart test").isNotNull();
+        assumeThat(bin)
+            .as("PostgreSQL server binaries (initdb, pg_ctl) under /usr/lib/postgresql/*/bin are needed "
+                    + "to run a private cluster for the restart test")
+            .isNotNull();
         try (PrivateCluster cluster = PrivateCluster.start(bin)) {
             PGSimpleDataSource dataSource = cluster.dataSource();
             MigrationFiles files = new MigrationFiles(dir).file("1_first.sql", "create table first (id int);")
-                    .file("2_slow.sql", "create table half (id int);\nselect pg_sleep(30);")
-                    .file("3_after.sql", "create table after (id int);");
+                .file("2_slow.sql", "create table half (id int);\nselect pg_sleep(30);")
+                .file("3_after.sql", "create table after (id int);");
             ExecutorService pool = Executors.newSingleThreadExecutor();
-            Future<MigrateResult> run = pool.submit(
-                    () -> Migrator.configure().dataSource(dataSource).locations(files.location()).load().migrate());
+            Future<MigrateResult> run = pool
+                .submit(() -> Migrator.configure().dataSource(dataSource).locations(files.location()).load().migrate());
             awaitSleep(dataSource);
             long start = System.nanoTime();
             cluster.restart();
-            assertThat(run).failsWithin(Duration.ofMinutes(1)).withThrowableOfType(Exception.class)
-                    .havingCause().isInstanceOf(MigratorException.class)
-                    .withMessageContaining("2_slow.sql");
+            assertThat(run).failsWithin(Duration.ofMinutes(1))
+                .withThrowableOfType(Exception.class)
+                .havingCause()
+                .isInstanceOf(MigratorException.class)
+                .withMessageContaining("2_slow.sql");
             System.out.printf("server restart: the run failed and the server was back within %d ms%n",
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
             pool.shutdown();
@@ -56,7 +62,7 @@ class ServerRestartTests {
             assertThat(tables(dataSource)).contains("first").doesNotContain("half", "after");
             files.file("2_slow.sql", "create table half (id int);");
             assertThat(migrator.migrate().applied()).extracting(ExecutedMigration::versionText)
-                    .containsExactly("2", "3");
+                .containsExactly("2", "3");
             assertThat(tables(dataSource)).contains("first", "half", "after");
         }
     }
@@ -64,7 +70,8 @@ class ServerRestartTests {
     private static void awaitSleep(PGSimpleDataSource dataSource) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
-            try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
+            try (Connection c = dataSource.getConnection();
+                    Statement st = c.createStatement();
                     ResultSet rs = st.executeQuery("select count(*) from pg_stat_activity "
                             + "where query like '%pg_sleep(30)%' and pid <> pg_backend_pid()")) {
                 rs.next();
@@ -77,9 +84,10 @@ class ServerRestartTests {
         throw new AssertionError("The slow migration did not start within 30 s");
     }
 
-    private static java.util.List<String> tables(PGSimpleDataSource dataSource) throws Exception {
-        java.util.List<String> names = new java.util.ArrayList<>();
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
+    private static List<String> tables(PGSimpleDataSource dataSource) throws Exception {
+        List<String> names = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("select tablename from pg_tables where schemaname = 'public'")) {
             while (rs.next()) {
                 names.add(rs.getString(1));
@@ -87,4 +95,5 @@ class ServerRestartTests {
         }
         return names;
     }
+
 }

@@ -7,9 +7,10 @@ import dev.migrator.MigrationStatus;
 import dev.migrator.Migrator;
 
 /**
- * Keeps the latest {@link Migrator#status()} (or the error it ended with) for a time-to-live, so readers polled
- * often (health probes, metric scrapes) ask the database at most once per time-to-live whatever their rate.
- * Thread-safe: concurrent readers of an expired entry wait for one query.
+ * Keeps the latest {@link Migrator#status()} (or the error it ended with) for a
+ * time-to-live, so readers polled often (health probes, metric scrapes) ask the database
+ * at most once per time-to-live whatever their rate. Thread-safe: concurrent readers of
+ * an expired entry wait for one query.
  */
 public class CachedMigrationStatus {
 

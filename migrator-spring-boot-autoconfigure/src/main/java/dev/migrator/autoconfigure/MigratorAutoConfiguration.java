@@ -2,9 +2,6 @@ package dev.migrator.autoconfigure;
 
 import javax.sql.DataSource;
 
-import dev.migrator.Migrator;
-import dev.migrator.MigratorConfig;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
@@ -26,10 +23,15 @@ import org.springframework.core.io.ResourceLoader;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.util.Assert;
 
+import dev.migrator.Migrator;
+import dev.migrator.MigratorConfig;
+
 /**
- * Auto-configuration for migrator: a {@link Migrator} built from {@code migrator.*} properties and
- * {@link MigratorConfigCustomizer} beans, and a {@link MigratorInitializer} that migrates during start-up before
- * anything that depends on database initialization. Backs off when the application defines its own {@link Migrator}.
+ * Auto-configuration for migrator: a {@link Migrator} built from {@code migrator.*}
+ * properties and {@link MigratorConfigCustomizer} beans, and a
+ * {@link MigratorInitializer} that migrates during start-up before anything that depends
+ * on database initialization. Backs off when the application defines its own
+ * {@link Migrator}.
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class)
 @ConditionalOnClass({ Migrator.class, DataSourceBuilder.class, SimpleDriverDataSource.class })
@@ -53,19 +55,25 @@ public class MigratorAutoConfiguration {
         return new CachedMigrationStatus(migrator, properties.getHealth().getCacheTtl());
     }
 
-    /** The migrator and its start-up initializer, unless the application defines its own migrator. */
+    /**
+     * The migrator and its start-up initializer, unless the application defines its own
+     * migrator.
+     */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnMissingBean(Migrator.class)
     public static class MigratorConfiguration {
 
-        /** Creates the migrator from properties, the chosen data source and customizers. */
+        /**
+         * Creates the migrator from properties, the chosen data source and customizers.
+         */
         @Bean
         public Migrator migrator(MigratorProperties properties, ResourceLoader resourceLoader,
-                ObjectProvider<DataSource> dataSource, @MigratorDataSource ObjectProvider<DataSource> migratorDataSource,
+                ObjectProvider<DataSource> dataSource,
+                @MigratorDataSource ObjectProvider<DataSource> migratorDataSource,
                 ObjectProvider<MigratorConfigCustomizer> customizers, StartupRunRecorder recorder) {
             MigratorConfig.Builder builder = Migrator.configure()
-                .dataSource(migrationDataSource(properties, migratorDataSource.getIfAvailable(),
-                        dataSource.getIfUnique()))
+                .dataSource(
+                        migrationDataSource(properties, migratorDataSource.getIfAvailable(), dataSource.getIfUnique()))
                 .classLoader(resourceLoader.getClassLoader())
                 .listener(recorder);
             applyProperties(properties, builder);
@@ -78,8 +86,7 @@ public class MigratorAutoConfiguration {
         @ConditionalOnMissingBean
         public MigratorInitializer migratorInitializer(Migrator migrator, ObjectProvider<MigrationStrategy> strategy,
                 StartupRunRecorder recorder, MigratorProperties properties) {
-            return new MigratorInitializer(migrator, strategy.getIfAvailable(), recorder,
-                    properties.isRunOnStartup());
+            return new MigratorInitializer(migrator, strategy.getIfAvailable(), recorder, properties.isRunOnStartup());
         }
 
         private static DataSource migrationDataSource(MigratorProperties properties, DataSource migratorDataSource,
@@ -127,7 +134,10 @@ public class MigratorAutoConfiguration {
 
     }
 
-    /** Matches when there is a data source to migrate: a DataSource bean or {@code migrator.url}. */
+    /**
+     * Matches when there is a data source to migrate: a DataSource bean or
+     * {@code migrator.url}.
+     */
     static final class MigratorDataSourceCondition extends AnyNestedCondition {
 
         MigratorDataSourceCondition() {

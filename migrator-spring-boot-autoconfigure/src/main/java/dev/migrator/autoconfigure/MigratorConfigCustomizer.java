@@ -3,8 +3,9 @@ package dev.migrator.autoconfigure;
 import dev.migrator.MigratorConfig;
 
 /**
- * Adjusts the auto-configured {@link MigratorConfig} after the {@code migrator.*} properties have been applied.
- * Every bean of this type is called, in {@link org.springframework.core.annotation.Order order}.
+ * Adjusts the auto-configured {@link MigratorConfig} after the {@code migrator.*}
+ * properties have been applied. Every bean of this type is called, in
+ * {@link org.springframework.core.annotation.Order order}.
  */
 @FunctionalInterface
 public interface MigratorConfigCustomizer {

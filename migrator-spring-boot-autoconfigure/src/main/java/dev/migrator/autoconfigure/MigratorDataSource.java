@@ -9,8 +9,9 @@ import java.lang.annotation.Target;
 import org.springframework.beans.factory.annotation.Qualifier;
 
 /**
- * Qualifier for the {@link javax.sql.DataSource} migrator should use instead of the application's primary one. If
- * the data source should not be the primary one, mark the application's own data source {@code @Primary}.
+ * Qualifier for the {@link javax.sql.DataSource} migrator should use instead of the
+ * application's primary one. If the data source should not be the primary one, mark the
+ * application's own data source {@code @Primary}.
  */
 @Target({ ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.TYPE, ElementType.ANNOTATION_TYPE })
 @Retention(RetentionPolicy.RUNTIME)

@@ -1,10 +1,5 @@
 package dev.migrator.autoconfigure;
 
-import dev.migrator.Migrator;
-import dev.migrator.actuate.endpoint.MigrationCommands;
-import dev.migrator.actuate.endpoint.MigrationsEndpoint;
-import dev.migrator.actuate.endpoint.MigrationsEndpointWebExtension;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.autoconfigure.endpoint.expose.EndpointExposure;
@@ -15,9 +10,15 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
+import dev.migrator.Migrator;
+import dev.migrator.actuate.endpoint.MigrationCommands;
+import dev.migrator.actuate.endpoint.MigrationsEndpoint;
+import dev.migrator.actuate.endpoint.MigrationsEndpointWebExtension;
+
 /**
- * Auto-configuration of the {@code migrations} Actuator endpoint ({@link MigrationsEndpoint}, read operations, over
- * HTTP and JMX) and of its web extension ({@link MigrationsEndpointWebExtension}, the write operation, over HTTP
+ * Auto-configuration of the {@code migrations} Actuator endpoint
+ * ({@link MigrationsEndpoint}, read operations, over HTTP and JMX) and of its web
+ * extension ({@link MigrationsEndpointWebExtension}, the write operation, over HTTP
  * only).
  */
 @AutoConfiguration(after = MigratorAutoConfiguration.class)

@@ -1,11 +1,5 @@
 package dev.migrator.autoconfigure;
 
-import java.util.Set;
-
-import dev.migrator.Migrator;
-import dev.migrator.health.MigrationsHealthIndicator;
-import dev.migrator.health.MigrationsReadinessGroupPostProcessor;
-
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -27,10 +21,15 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
+import dev.migrator.Migrator;
+import dev.migrator.health.MigrationsHealthIndicator;
+import dev.migrator.health.MigrationsReadinessGroupPostProcessor;
+
 /**
- * Auto-configuration of the {@code migrations} health indicator and its membership of the Kubernetes
- * {@code readiness} group. Switched off with {@code management.health.migrations.enabled=false}; the readiness
- * membership alone with {@code migrator.health.readiness=false} or by configuring
+ * Auto-configuration of the {@code migrations} health indicator and its membership of the
+ * Kubernetes {@code readiness} group. Switched off with
+ * {@code management.health.migrations.enabled=false}; the readiness membership alone with
+ * {@code migrator.health.readiness=false} or by configuring
  * {@code management.endpoint.health.group.readiness.include} explicitly.
  */
 @AutoConfiguration(after = { MigratorAutoConfiguration.class, AvailabilityProbesAutoConfiguration.class })
@@ -47,8 +46,8 @@ public class MigratorHealthAutoConfiguration {
     }
 
     /**
-     * Adds {@code migrations} to the readiness group unless opted out. Needs Actuator (health groups are an
-     * endpoint's), as Boot's own availability probes do.
+     * Adds {@code migrations} to the readiness group unless opted out. Needs Actuator
+     * (health groups are an endpoint's), as Boot's own availability probes do.
      */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(value = HealthEndpointGroupsPostProcessor.class,
@@ -57,7 +56,10 @@ public class MigratorHealthAutoConfiguration {
     @Conditional(NoExplicitReadinessMembersCondition.class)
     public static class ReadinessConfiguration {
 
-        /** Runs after Boot's availability probes post-processor (same order, registered later). */
+        /**
+         * Runs after Boot's availability probes post-processor (same order, registered
+         * later).
+         */
         @Bean
         @Order(Ordered.LOWEST_PRECEDENCE)
         public MigrationsReadinessGroupPostProcessor migrationsReadinessGroupPostProcessor() {

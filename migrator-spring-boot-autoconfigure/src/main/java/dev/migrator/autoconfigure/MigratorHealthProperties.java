@@ -8,14 +8,15 @@ import java.time.Duration;
 public class MigratorHealthProperties {
 
     /**
-     * How long a migration status is reused by the health indicator and the gauges before the database is asked
-     * again.
+     * How long a migration status is reused by the health indicator and the gauges before
+     * the database is asked again.
      */
     private Duration cacheTtl = Duration.ofSeconds(5);
 
     /**
-     * Whether the 'migrations' health indicator is added to the readiness group when Kubernetes probes are
-     * enabled and the group's members are not configured explicitly.
+     * Whether the 'migrations' health indicator is added to the readiness group when
+     * Kubernetes probes are enabled and the group's members are not configured
+     * explicitly.
      */
     private boolean readiness = true;
 

@@ -1,18 +1,18 @@
 package dev.migrator.autoconfigure;
 
-import dev.migrator.Migrator;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.core.Ordered;
 import org.springframework.util.Assert;
 
+import dev.migrator.Migrator;
+
 /**
- * Migrates while the application context starts: calls the {@link MigrationStrategy} (by default
- * {@link Migrator#migrate()}) when the bean is initialized. Beans that depend on database initialization (JPA,
- * {@code JdbcTemplate}, {@code JdbcClient}, jOOQ, ...) are created after it. An exception stops the start-up.
+ * Migrates while the application context starts: calls the {@link MigrationStrategy} (by
+ * default {@link Migrator#migrate()}) when the bean is initialized. Beans that depend on
+ * database initialization (JPA, {@code JdbcTemplate}, {@code JdbcClient}, jOOQ, ...) are
+ * created after it. An exception stops the start-up.
  */
 public class MigratorInitializer implements InitializingBean, Ordered {
 

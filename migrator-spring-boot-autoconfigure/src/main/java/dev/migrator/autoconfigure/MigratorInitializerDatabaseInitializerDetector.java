@@ -6,8 +6,9 @@ import org.springframework.boot.sql.init.dependency.AbstractBeansOfTypeDatabaseI
 import org.springframework.boot.sql.init.dependency.DatabaseInitializerDetector;
 
 /**
- * A {@link DatabaseInitializerDetector} for {@link MigratorInitializer}: beans that depend on database
- * initialization (JPA's EntityManagerFactory, JdbcTemplate, JdbcClient, jOOQ, ...) are created after it.
+ * A {@link DatabaseInitializerDetector} for {@link MigratorInitializer}: beans that
+ * depend on database initialization (JPA's EntityManagerFactory, JdbcTemplate,
+ * JdbcClient, jOOQ, ...) are created after it.
  */
 class MigratorInitializerDatabaseInitializerDetector extends AbstractBeansOfTypeDatabaseInitializerDetector {
 

@@ -1,10 +1,6 @@
 package dev.migrator.autoconfigure;
 
-import dev.migrator.Migrator;
-import dev.migrator.metrics.MigrationsMeterBinder;
-import dev.migrator.metrics.MigratorMetricsListener;
 import io.micrometer.core.instrument.MeterRegistry;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -14,9 +10,14 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConf
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 
+import dev.migrator.Migrator;
+import dev.migrator.metrics.MigrationsMeterBinder;
+import dev.migrator.metrics.MigratorMetricsListener;
+
 /**
- * Auto-configuration of migrator's Micrometer meters, active only when a {@link MeterRegistry} bean exists. The
- * {@link MigratorMetricsListener} joins the auto-configured migrator through a {@link MigratorConfigCustomizer}.
+ * Auto-configuration of migrator's Micrometer meters, active only when a
+ * {@link MeterRegistry} bean exists. The {@link MigratorMetricsListener} joins the
+ * auto-configured migrator through a {@link MigratorConfigCustomizer}.
  */
 @AutoConfiguration(after = { MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
         SimpleMetricsExportAutoConfiguration.class, MigratorAutoConfiguration.class })

@@ -9,8 +9,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /**
- * Configuration properties of migrator ({@code migrator.*}). Defaults equal migrator-core's
- * {@code dev.migrator.MigratorConfig.DEFAULT_*} constants (a test checks they agree).
+ * Configuration properties of migrator ({@code migrator.*}). Defaults equal
+ * migrator-core's {@code dev.migrator.MigratorConfig.DEFAULT_*} constants (a test checks
+ * they agree).
  */
 @ConfigurationProperties("migrator")
 public class MigratorProperties {
@@ -21,8 +22,9 @@ public class MigratorProperties {
     private boolean enabled = true;
 
     /**
-     * Whether to migrate while the application starts. When false nothing is changed at start-up, but status, health
-     * and endpoint still work (e.g. when a Kubernetes Job migrates).
+     * Whether to migrate while the application starts. When false nothing is changed at
+     * start-up, but status, health and endpoint still work (e.g. when a Kubernetes Job
+     * migrates).
      */
     private boolean runOnStartup = true;
 
@@ -97,8 +99,8 @@ public class MigratorProperties {
     private Duration statementTimeout = Duration.ZERO;
 
     /**
-     * JDBC URL of the database to migrate, for a separate unpooled connection. Defaults to the application's
-     * DataSource.
+     * JDBC URL of the database to migrate, for a separate unpooled connection. Defaults
+     * to the application's DataSource.
      */
     private String url;
 

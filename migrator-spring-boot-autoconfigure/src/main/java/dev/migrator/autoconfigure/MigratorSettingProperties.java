@@ -5,8 +5,9 @@ import java.util.Locale;
 import dev.migrator.Setting;
 
 /**
- * The Spring Boot name of each of core's settings: the {@code migrator.*} property that sets it (or, for the
- * DataSource, where it comes from), so that messages shown by this module name what a Boot user changes.
+ * The Spring Boot name of each of core's settings: the {@code migrator.*} property that
+ * sets it (or, for the DataSource, where it comes from), so that messages shown by this
+ * module name what a Boot user changes.
  */
 final class MigratorSettingProperties {
 
@@ -16,7 +17,8 @@ final class MigratorSettingProperties {
     /**
      * How a Spring Boot user sets the setting, e.g. {@code migrator.lock-wait-timeout}.
      * @param setting the setting
-     * @return the property (for {@link Setting#DATA_SOURCE}, the properties and the bean it may come from)
+     * @return the property (for {@link Setting#DATA_SOURCE}, the properties and the bean
+     * it may come from)
      */
     static String propertyOf(Setting setting) {
         if (setting == Setting.DATA_SOURCE) {
@@ -38,4 +40,5 @@ final class MigratorSettingProperties {
         }
         return kebab.toString().toLowerCase(Locale.ROOT);
     }
+
 }

@@ -5,11 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import dev.migrator.Migrator;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.core.env.Environment;
@@ -17,9 +14,12 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.util.ClassUtils;
 
+import dev.migrator.Migrator;
+
 /**
- * Warns once the context is started about set-ups that are probably mistakes: migration files under
- * {@code db/migration} while migrator is disabled, and Flyway or Liquibase migrating the same database too.
+ * Warns once the context is started about set-ups that are probably mistakes: migration
+ * files under {@code db/migration} while migrator is disabled, and Flyway or Liquibase
+ * migrating the same database too.
  */
 public class MigratorStartupWarnings implements SmartInitializingSingleton {
 
@@ -27,7 +27,9 @@ public class MigratorStartupWarnings implements SmartInitializingSingleton {
 
     private static final String MIGRATION_FILES = "classpath*:db/migration/**/*.sql";
 
-    /** Other migration tools: the class of the bean that migrates, and the tool's name. */
+    /**
+     * Other migration tools: the class of the bean that migrates, and the tool's name.
+     */
     static final Map<String, String> OTHER_TOOLS = Map.of("org.flywaydb.core.Flyway", "Flyway",
             "liquibase.integration.spring.SpringLiquibase", "Liquibase");
 

@@ -1,7 +1,5 @@
 package dev.migrator.autoconfigure;
 
-import dev.migrator.Migrator;
-
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -9,9 +7,11 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
+import dev.migrator.Migrator;
+
 /**
- * Auto-configuration of {@link MigratorStartupWarnings}. Active whether migrator is enabled or not, so it can warn
- * about migration files that a disabled migrator ignores.
+ * Auto-configuration of {@link MigratorStartupWarnings}. Active whether migrator is
+ * enabled or not, so it can warn about migration files that a disabled migrator ignores.
  */
 @AutoConfiguration(after = MigratorAutoConfiguration.class)
 @ConditionalOnClass(Migrator.class)

@@ -9,9 +9,10 @@ import dev.migrator.MigrationListener;
 import dev.migrator.MigrationType;
 
 /**
- * Records this instance's start-up run for the endpoint's {@code lastRun}. It is a {@link MigrationListener} so it
- * counts applied scripts whatever the start-up strategy calls. Only the {@link MigratorInitializer} records; everyone
- * else reads {@link #lastRun()}.
+ * Records this instance's start-up run for the endpoint's {@code lastRun}. It is a
+ * {@link MigrationListener} so it counts applied scripts whatever the start-up strategy
+ * calls. Only the {@link MigratorInitializer} records; everyone else reads
+ * {@link #lastRun()}.
  */
 public class StartupRunRecorder implements MigrationListener {
 

@@ -15,10 +15,11 @@ import org.springframework.boot.health.actuate.endpoint.HttpCodeStatusMapper;
 import org.springframework.boot.health.actuate.endpoint.StatusAggregator;
 
 /**
- * Adds the {@code migrations} health indicator to the {@code readiness} group (when that group exists, i.e. when
- * Kubernetes probes are enabled), so a pod is not ready while its migrations are pending or failed. The
- * {@code liveness} group is never touched. Must run after Spring Boot's availability probes post-processor, which
- * creates the probe groups; the auto-configuration orders it so.
+ * Adds the {@code migrations} health indicator to the {@code readiness} group (when that
+ * group exists, i.e. when Kubernetes probes are enabled), so a pod is not ready while its
+ * migrations are pending or failed. The {@code liveness} group is never touched. Must run
+ * after Spring Boot's availability probes post-processor, which creates the probe groups;
+ * the auto-configuration orders it so.
  */
 public class MigrationsReadinessGroupPostProcessor implements HealthEndpointGroupsPostProcessor {
 
@@ -44,8 +45,8 @@ public class MigrationsReadinessGroupPostProcessor implements HealthEndpointGrou
         return new WithReadinessMember(groups, new ReadinessGroup(readiness, this.member));
     }
 
-    private record WithReadinessMember(HealthEndpointGroups groups, HealthEndpointGroup readiness)
-            implements HealthEndpointGroups, AdditionalPathsMapper {
+    private record WithReadinessMember(HealthEndpointGroups groups,
+            HealthEndpointGroup readiness) implements HealthEndpointGroups, AdditionalPathsMapper {
 
         @Override
         public List<String> getAdditionalPaths(EndpointId endpointId, WebServerNamespace webServerNamespace) {

@@ -2,18 +2,20 @@ package dev.migrator.metrics;
 
 import java.util.function.ToIntFunction;
 
-import dev.migrator.MigrationStatus;
-import dev.migrator.autoconfigure.CachedMigrationStatus;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
+import dev.migrator.MigrationStatus;
+import dev.migrator.autoconfigure.CachedMigrationStatus;
+
 /**
- * Binds the {@code migrator.migrations} gauge, tag {@code state} ({@code applied}, {@code pending}, {@code failed}),
- * grouped as {@link dev.migrator.MigrationState} defines them, so no migration counts in two states (an outdated
- * repeatable migration is {@code pending}).
- * Values come from a {@link CachedMigrationStatus}, so scrapes never cost more than one query per time-to-live;
- * while the status cannot be read the gauges report {@code NaN}.
+ * Binds the {@code migrator.migrations} gauge, tag {@code state} ({@code applied},
+ * {@code pending}, {@code failed}), grouped as {@link dev.migrator.MigrationState}
+ * defines them, so no migration counts in two states (an outdated repeatable migration is
+ * {@code pending}). Values come from a {@link CachedMigrationStatus}, so scrapes never
+ * cost more than one query per time-to-live; while the status cannot be read the gauges
+ * report {@code NaN}.
  */
 public class MigrationsMeterBinder implements MeterBinder {
 

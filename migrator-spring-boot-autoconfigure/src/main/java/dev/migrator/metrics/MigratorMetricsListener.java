@@ -2,19 +2,22 @@ package dev.migrator.metrics;
 
 import java.time.Duration;
 
-import dev.migrator.Command;
-import dev.migrator.ExecutedMigration;
-import dev.migrator.MigrationListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
+import dev.migrator.Command;
+import dev.migrator.ExecutedMigration;
+import dev.migrator.MigrationListener;
+
 /**
- * Records what migrator does as Micrometer meters: {@code migrator.migration} (per executed script, tags
- * {@code type} and {@code outcome}), {@code migrator.migration.failures} (tag {@code type}), {@code migrator.run}
- * (per command, tags {@code command}, the command's {@link Command#id()}, and {@code outcome}; not recorded for the
- * read-only {@code status} and {@code history}) and {@code migrator.lock.wait} (tag {@code outcome}:
- * {@code acquired} or {@code timeout}). Tags have bounded values only; versions and scripts are not tags.
+ * Records what migrator does as Micrometer meters: {@code migrator.migration} (per
+ * executed script, tags {@code type} and {@code outcome}),
+ * {@code migrator.migration.failures} (tag {@code type}), {@code migrator.run} (per
+ * command, tags {@code command}, the command's {@link Command#id()}, and {@code outcome};
+ * not recorded for the read-only {@code status} and {@code history}) and
+ * {@code migrator.lock.wait} (tag {@code outcome}: {@code acquired} or {@code timeout}).
+ * Tags have bounded values only; versions and scripts are not tags.
  */
 public class MigratorMetricsListener implements MigrationListener {
 

@@ -6,7 +6,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads a table created by a migration while the bean initializes: proves JdbcClient users wait for migrations.
+ * Reads a table created by a migration while the bean initializes: proves JdbcClient
+ * users wait for migrations.
  */
 @Component
 @ConditionalOnBooleanProperty("test.read-greeting-on-startup")

@@ -11,21 +11,22 @@ import javax.management.MBeanOperationInfo;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
-import dev.migrator.test.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import dev.migrator.test.TestDatabase;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The {@code migrations} endpoint over JMX: its read operations answer what HTTP answers; its write operation is
- * never on the MBean, even with {@code access=unrestricted} and the write operation available over HTTP.
+ * The {@code migrations} endpoint over JMX: its read operations answer what HTTP answers;
+ * its write operation is never on the MBean, even with {@code access=unrestricted} and
+ * the write operation available over HTTP.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = { "spring.jmx.enabled=true", "management.endpoints.jmx.exposure.include=migrations",
@@ -68,9 +69,9 @@ class MigrationsEndpointJmxTests {
     void migrationsOperationAnswersWhatHttpAnswers() throws JMException {
         Map<?, ?> status = (Map<?, ?>) this.server.invoke(migrationsMBean(), "migrations", new Object[0],
                 new String[0]);
-        assertThat(status.keySet()).map(String::valueOf).containsExactlyInAnyOrder("database", "schema", "table", "currentVersion",
-                "appliedMigrations", "pendingMigrations", "failedMigrations", "lastMigration", "lastRun",
-                "migrations");
+        assertThat(status.keySet()).map(String::valueOf)
+            .containsExactlyInAnyOrder("database", "schema", "table", "currentVersion", "appliedMigrations",
+                    "pendingMigrations", "failedMigrations", "lastMigration", "lastRun", "migrations");
         assertThat(status.get("currentVersion")).isEqualTo("002");
         assertThat(status.get("appliedMigrations")).isEqualTo(2);
         assertThat(((Map<?, ?>) status.get("database")).get("url")).isEqualTo(db.jdbcUrlWithoutCredentials());

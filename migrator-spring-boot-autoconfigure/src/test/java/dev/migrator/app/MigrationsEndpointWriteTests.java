@@ -2,26 +2,27 @@ package dev.migrator.app;
 
 import java.util.ArrayList;
 
-import dev.migrator.test.TestDatabase;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import tools.jackson.databind.JsonNode;
-
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+import dev.migrator.test.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code POST /actuator/migrations} with {@code management.endpoint.migrations.access=unrestricted}, on an
- * application that does not migrate at start-up (as when a Kubernetes Job migrates): readiness is out of service
- * until the migrate command runs.
+ * {@code POST /actuator/migrations} with
+ * {@code management.endpoint.migrations.access=unrestricted}, on an application that does
+ * not migrate at start-up (as when a Kubernetes Job migrates): readiness is out of
+ * service until the migrate command runs.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = { "management.endpoints.web.exposure.include=health,migrations",

@@ -3,12 +3,9 @@ package dev.migrator.app;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.migrator.test.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import tools.jackson.databind.JsonNode;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -19,13 +16,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+import dev.migrator.test.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A real web application with the starter's auto-configuration against real PostgreSQL: migrations applied at
- * start-up, visible through {@code /actuator/migrations}, readiness and metrics over HTTP; write access refused by
- * default; the password never shown or logged.
+ * A real web application with the starter's auto-configuration against real PostgreSQL:
+ * migrations applied at start-up, visible through {@code /actuator/migrations}, readiness
+ * and metrics over HTTP; write access refused by default; the password never shown or
+ * logged.
  */
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
@@ -65,8 +66,7 @@ class MigratorApplicationTests {
         JsonNode body = response.json();
         List<String> fields = new ArrayList<>(body.propertyNames());
         assertThat(fields).containsExactlyInAnyOrder("database", "schema", "table", "currentVersion",
-                "appliedMigrations", "pendingMigrations", "failedMigrations", "lastMigration", "lastRun",
-                "migrations");
+                "appliedMigrations", "pendingMigrations", "failedMigrations", "lastMigration", "lastRun", "migrations");
         assertThat(body.get("database").get("product").asString()).isEqualTo("PostgreSQL");
         assertThat(body.get("database").get("url").asString()).isEqualTo(db.jdbcUrlWithoutCredentials());
         assertThat(body.get("database").get("user").asString()).isEqualTo(db.user());
@@ -83,9 +83,8 @@ class MigratorApplicationTests {
         assertThat(lastRun.get("startedAt").asString()).endsWith("Z");
         assertThat(lastRun.get("error").isNull()).isTrue();
         JsonNode first = body.get("migrations").get(0);
-        assertThat(new ArrayList<>(first.propertyNames())).containsExactlyInAnyOrder("version", "description",
-                "type", "script", "checksum", "state", "appliedAt", "appliedBy", "durationMs", "error",
-                "rollbackScript");
+        assertThat(new ArrayList<>(first.propertyNames())).containsExactlyInAnyOrder("version", "description", "type",
+                "script", "checksum", "state", "appliedAt", "appliedBy", "durationMs", "error", "rollbackScript");
         assertThat(first.get("version").asString()).isEqualTo("001");
         assertThat(first.get("type").asString()).isEqualTo("versioned");
         assertThat(first.get("state").asString()).isEqualTo("applied");

@@ -1,21 +1,22 @@
 package dev.migrator.app;
 
-import dev.migrator.MigrationFailedException;
-import dev.migrator.test.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
+import dev.migrator.MigrationFailedException;
+import dev.migrator.test.TestDatabase;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * A failing migration stops the application, and the failure analyzer says what failed and what to do.
+ * A failing migration stops the application, and the failure analyzer says what failed
+ * and what to do.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class MigratorStartupFailureTests {

@@ -1,11 +1,13 @@
 package dev.migrator.autoconfigure;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Test;
 
 import dev.migrator.MigrationStatus;
 import dev.migrator.Migrator;
-import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
@@ -14,7 +16,8 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
 /**
- * At most one status query per time-to-live, whatever the read rate; failures are cached too.
+ * At most one status query per time-to-live, whatever the read rate; failures are cached
+ * too.
  */
 class CachedMigrationStatusTests {
 
@@ -27,7 +30,7 @@ class CachedMigrationStatusTests {
 
     @Test
     void queriesOncePerTimeToLive() {
-        MigrationStatus status = new MigrationStatus("public", "schema_migrations", null, java.util.List.of());
+        MigrationStatus status = new MigrationStatus("public", "schema_migrations", null, List.of());
         given(this.migrator.status()).willReturn(status);
         for (int i = 0; i < 100; i++) {
             assertThat(this.cache.get().status()).isSameAs(status);
@@ -50,8 +53,7 @@ class CachedMigrationStatusTests {
 
     @Test
     void invalidateForcesANewQuery() {
-        given(this.migrator.status())
-            .willReturn(new MigrationStatus("public", "schema_migrations", null, java.util.List.of()));
+        given(this.migrator.status()).willReturn(new MigrationStatus("public", "schema_migrations", null, List.of()));
         this.cache.get();
         this.cache.invalidate();
         this.cache.get();

@@ -11,10 +11,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads the {@code migrator.*} properties from the configuration metadata the build generates
- * ({@code META-INF/spring-configuration-metadata.json} in this module's {@code target/classes}, written by
- * {@code spring-boot-configuration-processor}), with {@code additional-spring-configuration-metadata.json} laid over
- * it the way the processor merges it.
+ * Reads the {@code migrator.*} properties from the configuration metadata the build
+ * generates ({@code META-INF/spring-configuration-metadata.json} in this module's
+ * {@code target/classes}, written by {@code spring-boot-configuration-processor}), with
+ * {@code additional-spring-configuration-metadata.json} laid over it the way the
+ * processor merges it.
  */
 final class ConfigurationMetadataProperties {
 

@@ -4,12 +4,14 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.migrator.test.TestDatabase;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import dev.migrator.test.TestDatabase;
+
 /**
- * Gives each test as many fresh PostgreSQL databases as it asks for, dropped after the test.
+ * Gives each test as many fresh PostgreSQL databases as it asks for, dropped after the
+ * test.
  */
 class FreshDatabases implements AfterEachCallback {
 

@@ -2,18 +2,10 @@ package dev.migrator.autoconfigure;
 
 import javax.sql.DataSource;
 
-import dev.migrator.Migrator;
-import dev.migrator.actuate.endpoint.MigrationsEndpoint;
-import dev.migrator.actuate.endpoint.MigrationsEndpointWebExtension;
-import dev.migrator.health.MigrationsHealthIndicator;
-import dev.migrator.health.MigrationsReadinessGroupPostProcessor;
-import dev.migrator.metrics.MigrationsMeterBinder;
-import dev.migrator.test.TestDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration;
@@ -31,12 +23,21 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.S
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
+import dev.migrator.Migrator;
+import dev.migrator.actuate.endpoint.MigrationsEndpoint;
+import dev.migrator.actuate.endpoint.MigrationsEndpointWebExtension;
+import dev.migrator.health.MigrationsHealthIndicator;
+import dev.migrator.health.MigrationsReadinessGroupPostProcessor;
+import dev.migrator.metrics.MigrationsMeterBinder;
+import dev.migrator.test.TestDatabase;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Conditions of the endpoint, health and metrics auto-configurations: what reads a status against real PostgreSQL
- * databases, what checks wiring alone (including the back-offs without Actuator, health or Micrometer on the class
- * path) with a data source that is never connected.
+ * Conditions of the endpoint, health and metrics auto-configurations: what reads a status
+ * against real PostgreSQL databases, what checks wiring alone (including the back-offs
+ * without Actuator, health or Micrometer on the class path) with a data source that is
+ * never connected.
  */
 class MigratorActuatorAutoConfigurationTests {
 
@@ -57,7 +58,10 @@ class MigratorActuatorAutoConfigurationTests {
             .withPropertyValues("spring.datasource.url=" + db.jdbcUrl());
     }
 
-    /** For tests of wiring alone: a data source that is never connected, and no start-up migration. */
+    /**
+     * For tests of wiring alone: a data source that is never connected, and no start-up
+     * migration.
+     */
     private ApplicationContextRunner noDatabase() {
         return new ApplicationContextRunner().withConfiguration(MIGRATOR)
             .withBean(DataSource.class, NoDatabase::dataSource)
@@ -132,24 +136,25 @@ class MigratorActuatorAutoConfigurationTests {
     void metricsRecordStartupMigrations() {
         TestDatabase db = this.databases.create("metrics");
         runner(db).withConfiguration(METRICS).run((context) -> {
-                assertThat(context).hasNotFailed().hasSingleBean(MigrationsMeterBinder.class);
-                MeterRegistry registry = context.getBean(MeterRegistry.class);
-                Timer migrations = registry.get("migrator.migration")
-                    .tag("type", "versioned")
-                    .tag("outcome", "success")
-                    .timer();
-                assertThat(migrations.count()).isEqualTo(2);
-                assertThat(migrations.getId().getDescription()).isNotBlank();
-                assertThat(registry.get("migrator.run").tag("command", "migrate").tag("outcome", "success").timer()
-                    .count()).isEqualTo(1);
-                assertThat(registry.get("migrator.migrations").tag("state", "applied").gauge().value()).isEqualTo(2);
-                assertThat(registry.get("migrator.migrations").tag("state", "pending").gauge().value()).isZero();
-                assertThat(registry.get("migrator.migrations").tag("state", "failed").gauge().value()).isZero();
-                registry.getMeters().stream()
-                    .filter((meter) -> meter.getId().getName().startsWith("migrator."))
-                    .forEach((meter) -> assertThat(meter.getId().getDescription()).as(meter.getId().getName())
-                        .isNotBlank());
-            });
+            assertThat(context).hasNotFailed().hasSingleBean(MigrationsMeterBinder.class);
+            MeterRegistry registry = context.getBean(MeterRegistry.class);
+            Timer migrations = registry.get("migrator.migration")
+                .tag("type", "versioned")
+                .tag("outcome", "success")
+                .timer();
+            assertThat(migrations.count()).isEqualTo(2);
+            assertThat(migrations.getId().getDescription()).isNotBlank();
+            assertThat(registry.get("migrator.run").tag("command", "migrate").tag("outcome", "success").timer().count())
+                .isEqualTo(1);
+            assertThat(registry.get("migrator.migrations").tag("state", "applied").gauge().value()).isEqualTo(2);
+            assertThat(registry.get("migrator.migrations").tag("state", "pending").gauge().value()).isZero();
+            assertThat(registry.get("migrator.migrations").tag("state", "failed").gauge().value()).isZero();
+            registry.getMeters()
+                .stream()
+                .filter((meter) -> meter.getId().getName().startsWith("migrator."))
+                .forEach(
+                        (meter) -> assertThat(meter.getId().getDescription()).as(meter.getId().getName()).isNotBlank());
+        });
     }
 
     @Test
@@ -170,7 +175,8 @@ class MigratorActuatorAutoConfigurationTests {
 
     @Test
     void jmxExposureAloneHasNoWriteOperationExtension() {
-        noDatabase().withPropertyValues("spring.jmx.enabled=true", "management.endpoints.jmx.exposure.include=migrations")
+        noDatabase()
+            .withPropertyValues("spring.jmx.enabled=true", "management.endpoints.jmx.exposure.include=migrations")
             .run((context) -> assertThat(context).hasSingleBean(MigrationsEndpoint.class)
                 .doesNotHaveBean(MigrationsEndpointWebExtension.class));
     }

@@ -5,12 +5,9 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import dev.migrator.MigrationState;
-import dev.migrator.Migrator;
-import dev.migrator.test.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
+import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
@@ -20,32 +17,37 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
+import dev.migrator.MigrationState;
+import dev.migrator.Migrator;
+import dev.migrator.test.TestDatabase;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every condition and back-off of {@link MigratorAutoConfiguration}: what runs SQL against real PostgreSQL databases,
- * what checks wiring alone with a data source that is never connected.
+ * Every condition and back-off of {@link MigratorAutoConfiguration}: what runs SQL
+ * against real PostgreSQL databases, what checks wiring alone with a data source that is
+ * never connected.
  */
 class MigratorAutoConfigurationTests {
 
     @RegisterExtension
     final FreshDatabases databases = new FreshDatabases();
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
-            AutoConfigurations.of(DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
-                    MigratorAutoConfiguration.class));
+    private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(AutoConfigurations
+        .of(DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class, MigratorAutoConfiguration.class));
 
     private ApplicationContextRunner withDatabase(TestDatabase db) {
         return this.runner.withPropertyValues("spring.datasource.url=" + db.jdbcUrl());
     }
 
     /**
-     * For tests of wiring alone: a data source that is never connected. Start-up migration stays on, so a migrator
-     * that should have backed off fails the context.
+     * For tests of wiring alone: a data source that is never connected. Start-up
+     * migration stays on, so a migrator that should have backed off fails the context.
      */
     private ApplicationContextRunner noDatabase() {
         return new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MigratorAutoConfiguration.class))
@@ -83,8 +85,7 @@ class MigratorAutoConfigurationTests {
         TestDatabase db = this.databases.create("startup");
         withDatabase(db).withUserConfiguration(JdbcClientConfiguration.class, GreetingReaders.class).run((context) -> {
             assertThat(context).hasNotFailed().hasSingleBean(Migrator.class).hasSingleBean(MigratorInitializer.class);
-            assertThat(context.getBean(GreetingReaders.class).seen).containsExactly("template:hello",
-                    "client:hello");
+            assertThat(context.getBean(GreetingReaders.class).seen).containsExactly("template:hello", "client:hello");
             StartupRun run = context.getBean(StartupRunRecorder.class).lastRun();
             assertThat(run.outcome()).isEqualTo(StartupRun.SUCCESS);
             assertThat(run.applied()).isEqualTo(2);
@@ -167,12 +168,14 @@ class MigratorAutoConfigurationTests {
     void migratorUrlMakesASeparateUnpooledDataSource() {
         TestDatabase app = this.databases.create("app_url");
         TestDatabase migrations = this.databases.create("migrator_url");
-        withDatabase(app).withPropertyValues("migrator.url=" + migrations.jdbcUrlWithoutCredentials(),
-                "migrator.user=" + migrations.user())
+        withDatabase(app)
+            .withPropertyValues("migrator.url=" + migrations.jdbcUrlWithoutCredentials(),
+                    "migrator.user=" + migrations.user())
             .run((context) -> {
                 assertThat(context).hasNotFailed();
                 DataSource used = context.getBean(Migrator.class).getConfig().getDataSource();
-                assertThat(used).isInstanceOf(SimpleDriverDataSource.class).isNotSameAs(context.getBean(DataSource.class));
+                assertThat(used).isInstanceOf(SimpleDriverDataSource.class)
+                    .isNotSameAs(context.getBean(DataSource.class));
                 assertThat(((SimpleDriverDataSource) used).getUsername()).isEqualTo(migrations.user());
                 assertThat(migrations.tableExists("greeting")).isTrue();
                 assertThat(app.tableExists("greeting")).isFalse();
@@ -283,8 +286,8 @@ class MigratorAutoConfigurationTests {
 
         @Bean
         @MigratorDataSource
-        DataSource migratorDataSource(org.springframework.core.env.Environment environment) {
-            org.postgresql.ds.PGSimpleDataSource dataSource = new org.postgresql.ds.PGSimpleDataSource();
+        DataSource migratorDataSource(Environment environment) {
+            PGSimpleDataSource dataSource = new PGSimpleDataSource();
             dataSource.setURL(environment.getProperty("qualified.url"));
             return dataSource;
         }

@@ -2,6 +2,10 @@ package dev.migrator.autoconfigure;
 
 import java.util.List;
 
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.BeanCreationException;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
 import dev.migrator.Command;
 import dev.migrator.InvalidMigrationException;
 import dev.migrator.LockWaitTimeoutException;
@@ -12,10 +16,6 @@ import dev.migrator.Setting;
 import dev.migrator.ValidateResult;
 import dev.migrator.ValidationFailedException;
 import dev.migrator.internal.failure.MigrationFailure;
-import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.BeanCreationException;
-import org.springframework.boot.diagnostics.FailureAnalysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,8 +42,8 @@ class MigratorFailureAnalyzerTests {
         assertThat(analysis.getDescription()).endsWith(failure.getMessage())
             .contains("Statement : 2 of 4, starting at line 12 (error position: line 13)")
             .contains("SQLSTATE  : 42P07");
-        assertThat(analysis.getAction()).isEqualTo("Fix db/migration/003_add_index.sql, then start the application "
-                + "again.");
+        assertThat(analysis.getAction())
+            .isEqualTo("Fix db/migration/003_add_index.sql, then start the application " + "again.");
         assertThat(analysis.getCause()).isSameAs(failure);
     }
 
@@ -62,8 +62,8 @@ class MigratorFailureAnalyzerTests {
 
     @Test
     void failureAboutASettingNamesItsProperty() {
-        FailureAnalysis analysis = analyze(new MigratorException("The schema \"app\" does not exist and "
-                + "createSchema is off.", Setting.CREATE_SCHEMA, null));
+        FailureAnalysis analysis = analyze(new MigratorException(
+                "The schema \"app\" does not exist and " + "createSchema is off.", Setting.CREATE_SCHEMA, null));
         assertThat(analysis.getDescription()).contains("createSchema is off");
         assertThat(analysis.getAction()).contains("migrator.create-schema");
     }

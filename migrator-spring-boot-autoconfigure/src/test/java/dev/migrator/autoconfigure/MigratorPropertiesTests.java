@@ -6,12 +6,12 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.TreeSet;
 
-import dev.migrator.Migrator;
-import dev.migrator.MigratorConfig;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.BeanWrapperImpl;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+
+import dev.migrator.Migrator;
+import dev.migrator.MigratorConfig;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,8 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MigratorPropertiesTests {
 
-    private static final Set<String> NOT_PROPERTIES = Set.of("dataSource", "classLoader", "listener", "build",
-            "load");
+    private static final Set<String> NOT_PROPERTIES = Set.of("dataSource", "classLoader", "listener", "build", "load");
 
     @Test
     void defaultsMatchCoreDefaults() {

@@ -7,14 +7,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.regex.Pattern;
 
-import dev.migrator.Setting;
 import org.junit.jupiter.api.Test;
+
+import dev.migrator.Setting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The property {@link MigratorSettingProperties} names for each of core's settings exists in this module's
- * configuration metadata (generated from {@link MigratorProperties}).
+ * The property {@link MigratorSettingProperties} names for each of core's settings exists
+ * in this module's configuration metadata (generated from {@link MigratorProperties}).
  */
 class MigratorSettingPropertiesTests {
 
@@ -56,4 +57,5 @@ class MigratorSettingPropertiesTests {
         assertThat(all).as("generated configuration metadata").isNotEmpty();
         return all.toString();
     }
+
 }

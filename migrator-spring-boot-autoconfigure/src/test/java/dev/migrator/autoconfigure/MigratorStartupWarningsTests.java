@@ -1,17 +1,17 @@
 package dev.migrator.autoconfigure;
 
-import dev.migrator.test.TestDatabase;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import dev.migrator.test.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,8 +26,8 @@ class MigratorStartupWarningsTests {
 
     private ApplicationContextRunner runner(TestDatabase db) {
         return new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
-                    MigratorAutoConfiguration.class, MigratorWarningsAutoConfiguration.class))
+            .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, MigratorAutoConfiguration.class,
+                    MigratorWarningsAutoConfiguration.class))
             .withPropertyValues("spring.datasource.url=" + db.jdbcUrl());
     }
 
@@ -53,8 +53,7 @@ class MigratorStartupWarningsTests {
 
     @Test
     void flywayAndLiquibaseAreTheOtherToolsLookedFor() {
-        assertThat(MigratorStartupWarnings.OTHER_TOOLS).containsOnly(
-                Map.entry("org.flywaydb.core.Flyway", "Flyway"),
+        assertThat(MigratorStartupWarnings.OTHER_TOOLS).containsOnly(Map.entry("org.flywaydb.core.Flyway", "Flyway"),
                 Map.entry("liquibase.integration.spring.SpringLiquibase", "Liquibase"));
     }
 
@@ -64,7 +63,10 @@ class MigratorStartupWarningsTests {
         assertThat(output).doesNotContain("migrator is disabled").doesNotContain("as well as migrator");
     }
 
-    /** Stands in for a migration tool's bean (the project keeps Flyway out of everything but the benchmarks). */
+    /**
+     * Stands in for a migration tool's bean (the project keeps Flyway out of everything
+     * but the benchmarks).
+     */
     static class OtherMigrationTool {
 
     }

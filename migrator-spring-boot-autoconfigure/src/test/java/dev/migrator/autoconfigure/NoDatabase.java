@@ -5,8 +5,9 @@ import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * A {@link DataSource} for tests that check bean wiring only: it points at a port where no database listens, so a
- * test that connects by mistake (a start-up migration that should not run, a status read) fails instead of passing.
+ * A {@link DataSource} for tests that check bean wiring only: it points at a port where
+ * no database listens, so a test that connects by mistake (a start-up migration that
+ * should not run, a status read) fails instead of passing.
  */
 final class NoDatabase {
 

@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The properties reference, {@code docs/properties.md}: a Markdown table with one row per {@code migrator.*}
- * property, {@code | `name` | `default` | description |}, an empty default cell for a property without a default.
+ * The properties reference, {@code docs/properties.md}: a Markdown table with one row per
+ * {@code migrator.*} property, {@code | `name` | `default` | description |}, an empty
+ * default cell for a property without a default.
  */
 final class PropertiesReference {
 
@@ -22,7 +23,8 @@ final class PropertiesReference {
     }
 
     /**
-     * Returns where the reference is: {@code ../docs/properties.md} from this module's directory.
+     * Returns where the reference is: {@code ../docs/properties.md} from this module's
+     * directory.
      * @return the path of {@code docs/properties.md}
      */
     static Path file() {

@@ -1,12 +1,13 @@
 package dev.migrator.autoconfigure;
 
 /**
- * Prints the table of {@code docs/properties.md} from the configuration metadata, for pasting into the reference
- * when properties change. Run it (e.g. from the IDE) after a Maven build of this module, which generates the
- * metadata.
- * {@link PropertiesReferenceTests} compares the reference with the metadata; it never rewrites it.
+ * Prints the table of {@code docs/properties.md} from the configuration metadata, for
+ * pasting into the reference when properties change. Run it (e.g. from the IDE) after a
+ * Maven build of this module, which generates the metadata.
+ * {@link PropertiesReferenceTests} compares the reference with the metadata; it never
+ * rewrites it.
  */
-final class PropertiesReferenceTablePrinter {
+public final class PropertiesReferenceTablePrinter {
 
     private PropertiesReferenceTablePrinter() {
     }

@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The properties reference ({@code docs/properties.md}) agrees with the configuration metadata the build generates
- * from {@link MigratorProperties}: every property, its default and its description.
+ * The properties reference ({@code docs/properties.md}) agrees with the configuration
+ * metadata the build generates from {@link MigratorProperties}: every property, its
+ * default and its description.
  */
 class PropertiesReferenceTests {
 

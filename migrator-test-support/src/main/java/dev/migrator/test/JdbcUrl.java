@@ -1,11 +1,13 @@
 package dev.migrator.test;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A {@code jdbc:postgresql://host:port/database?params} URL that can point at another database and be printed
- * without its password.
+ * A {@code jdbc:postgresql://host:port/database?params} URL that can point at another
+ * database and be printed without its password.
  */
 public final class JdbcUrl {
 
@@ -39,28 +41,28 @@ public final class JdbcUrl {
 
     /** The same server and parameters, pointing at another database. */
     public JdbcUrl withDatabase(String name) {
-        return new JdbcUrl(prefix, name, query);
+        return new JdbcUrl(this.prefix, name, this.query);
     }
 
     /** The database this URL points at. */
     public String database() {
-        return database;
+        return this.database;
     }
 
     /** The URL without any query parameters (no credentials). */
     public String withoutParameters() {
-        return prefix + "/" + database;
+        return this.prefix + "/" + this.database;
     }
 
     /** The value of a query parameter, or {@code null}. */
     public String parameter(String name) {
-        if (query.isEmpty()) {
+        if (this.query.isEmpty()) {
             return null;
         }
-        for (String pair : query.substring(1).split("&")) {
+        for (String pair : this.query.substring(1).split("&")) {
             int eq = pair.indexOf('=');
             if (eq > 0 && pair.substring(0, eq).equalsIgnoreCase(name)) {
-                return java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8);
+                return URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
             }
         }
         return null;
@@ -77,6 +79,7 @@ public final class JdbcUrl {
 
     @Override
     public String toString() {
-        return prefix + "/" + database + query;
+        return this.prefix + "/" + this.database + this.query;
     }
+
 }

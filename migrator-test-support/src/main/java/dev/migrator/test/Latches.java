@@ -3,7 +3,10 @@ package dev.migrator.test;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-/** Waiting on a latch in a test thread: a test that would hang fails after 10 seconds instead. */
+/**
+ * Waiting on a latch in a test thread: a test that would hang fails after 10 seconds
+ * instead.
+ */
 public final class Latches {
 
     private Latches() {
@@ -11,7 +14,8 @@ public final class Latches {
 
     /**
      * Waits until the latch is released.
-     * @throws IllegalStateException when it is not released within 10 seconds, or the wait is interrupted
+     * @throws IllegalStateException when it is not released within 10 seconds, or the
+     * wait is interrupted
      */
     public static void await(CountDownLatch latch) {
         try {
@@ -24,4 +28,5 @@ public final class Latches {
             throw new IllegalStateException(ex);
         }
     }
+
 }

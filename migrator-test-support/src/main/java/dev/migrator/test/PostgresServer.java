@@ -1,8 +1,12 @@
 package dev.migrator.test;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 
 import org.testcontainers.DockerClientFactory;
@@ -11,16 +15,22 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 /**
  * The one PostgreSQL server the tests of this JVM use, chosen once.
  * <ol>
- * <li>{@code MIGRATOR_TEST_POSTGRES_URL} (environment variable or system property), when set: that server;</li>
- * <li>otherwise, when a Docker engine is reachable: a Testcontainers PostgreSQL started for this JVM;</li>
+ * <li>{@code MIGRATOR_TEST_POSTGRES_URL} (environment variable or system property), when
+ * set: that server;</li>
+ * <li>otherwise, when a Docker engine is reachable: a Testcontainers PostgreSQL started
+ * for this JVM;</li>
  * <li>otherwise the default {@value #DEFAULT_URL}.</li>
  * </ol>
- * The chosen server must let its user {@code CREATE DATABASE}. When it cannot be reached, the first test fails with
- * a message that says how to provide one: tests never skip silently.
+ * The chosen server must let its user {@code CREATE DATABASE}. When it cannot be reached,
+ * the first test fails with a message that says how to provide one: tests never skip
+ * silently.
  */
 public final class PostgresServer {
 
-    /** Name of the environment variable (or system property) that points the tests at a server. */
+    /**
+     * Name of the environment variable (or system property) that points the tests at a
+     * server.
+     */
     public static final String URL_VARIABLE = "MIGRATOR_TEST_POSTGRES_URL";
 
     /** Server used when nothing else is configured and no Docker engine is available. */
@@ -39,7 +49,10 @@ public final class PostgresServer {
         this.origin = origin;
     }
 
-    /** Returns the server for this JVM, starting a container the first time if that is the chosen source. */
+    /**
+     * Returns the server for this JVM, starting a container the first time if that is the
+     * chosen source.
+     */
     public static synchronized PostgresServer get() {
         if (instance == null) {
             instance = choose();
@@ -57,8 +70,8 @@ public final class PostgresServer {
             PostgreSQLContainer container = new PostgreSQLContainer(IMAGE);
             container.start();
             Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
-            String url = container.getJdbcUrl() + (container.getJdbcUrl().contains("?") ? "&" : "?")
-                    + "user=" + container.getUsername() + "&password=" + container.getPassword();
+            String url = container.getJdbcUrl() + (container.getJdbcUrl().contains("?") ? "&" : "?") + "user="
+                    + container.getUsername() + "&password=" + container.getPassword();
             return new PostgresServer(JdbcUrl.parse(url), "Testcontainers (" + IMAGE + ")");
         }
         return new PostgresServer(JdbcUrl.parse(DEFAULT_URL), "default URL");
@@ -77,8 +90,9 @@ public final class PostgresServer {
     }
 
     /**
-     * Whether anything points at a Docker engine (DOCKER_HOST, a Testcontainers configuration, or a known socket),
-     * so that machines without Docker are not probed (Testcontainers logs every failed probe as an error).
+     * Whether anything points at a Docker engine (DOCKER_HOST, a Testcontainers
+     * configuration, or a known socket), so that machines without Docker are not probed
+     * (Testcontainers logs every failed probe as an error).
      */
     private static boolean dockerConfigured() {
         if (System.getenv("DOCKER_HOST") != null) {
@@ -86,16 +100,14 @@ public final class PostgresServer {
         }
         String home = System.getProperty("user.home");
         String runtime = System.getenv("XDG_RUNTIME_DIR");
-        java.util.List<java.nio.file.Path> candidates = new java.util.ArrayList<>(java.util.List.of(
-                java.nio.file.Path.of("/var/run/docker.sock"), java.nio.file.Path.of(home, ".testcontainers.properties"),
-                java.nio.file.Path.of(home, ".docker", "run", "docker.sock"),
-                java.nio.file.Path.of(home, ".docker", "desktop", "docker.sock"),
-                java.nio.file.Path.of(home, ".colima", "default", "docker.sock"),
-                java.nio.file.Path.of(home, ".rd", "docker.sock")));
+        List<Path> candidates = new ArrayList<>(List.of(Path.of("/var/run/docker.sock"),
+                Path.of(home, ".testcontainers.properties"), Path.of(home, ".docker", "run", "docker.sock"),
+                Path.of(home, ".docker", "desktop", "docker.sock"), Path.of(home, ".colima", "default", "docker.sock"),
+                Path.of(home, ".rd", "docker.sock")));
         if (runtime != null) {
-            candidates.add(java.nio.file.Path.of(runtime, "docker.sock"));
+            candidates.add(Path.of(runtime, "docker.sock"));
         }
-        return candidates.stream().anyMatch(java.nio.file.Files::exists);
+        return candidates.stream().anyMatch(Files::exists);
     }
 
     private void checkReachable() {
@@ -109,22 +121,26 @@ public final class PostgresServer {
                       - a Docker engine, so Testcontainers starts PostgreSQL automatically;
                       - a running server at the default %s (e.g. 'pg_ctlcluster 15 main start');
                       - the variable %s=jdbc:postgresql://HOST:PORT/postgres?user=USER&password=PASSWORD
-                    """.formatted(adminUrl.masked(), origin, ex.getMessage(), DEFAULT_URL, URL_VARIABLE), ex);
+                    """.formatted(this.adminUrl.masked(), this.origin, ex.getMessage(), DEFAULT_URL, URL_VARIABLE), ex);
         }
     }
 
-    /** Opens a connection to the server's maintenance database (used to create and drop test databases). */
+    /**
+     * Opens a connection to the server's maintenance database (used to create and drop
+     * test databases).
+     */
     public Connection adminConnection() throws SQLException {
-        return DriverManager.getConnection(adminUrl.toString(), new Properties());
+        return DriverManager.getConnection(this.adminUrl.toString(), new Properties());
     }
 
     /** The JDBC URL of the maintenance database, with credentials. */
     public JdbcUrl adminUrl() {
-        return adminUrl;
+        return this.adminUrl;
     }
 
     /** Where this server came from, for messages. */
     public String origin() {
-        return origin;
+        return this.origin;
     }
+
 }

@@ -17,12 +17,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * JUnit extension that gives a test class its own freshly created PostgreSQL database, dropped after the class.
- * <pre>
+ * JUnit extension that gives a test class its own freshly created PostgreSQL database,
+ * dropped after the class. <pre>
  * &#64;RegisterExtension
  * static final TestDatabase db = new TestDatabase();
- * </pre>
- * The server comes from {@link PostgresServer}: a real PostgreSQL, never a stand-in.
+ * </pre> The server comes from {@link PostgresServer}: a real PostgreSQL, never a
+ * stand-in.
  */
 public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
 
@@ -40,7 +40,10 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
         drop();
     }
 
-    /** Creates the database (for use outside JUnit's lifecycle, e.g. a benchmark); returns this. */
+    /**
+     * Creates the database (for use outside JUnit's lifecycle, e.g. a benchmark); returns
+     * this.
+     */
     public TestDatabase create(String purpose) throws SQLException {
         PostgresServer server = PostgresServer.get();
         String slug = purpose.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
@@ -51,53 +54,59 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
         try (Connection admin = server.adminConnection(); Statement st = admin.createStatement()) {
             st.execute("CREATE DATABASE \"" + name + "\"");
         }
-        url = server.adminUrl().withDatabase(name);
-        dataSource = new PGSimpleDataSource();
-        dataSource.setURL(url.toString());
+        this.url = server.adminUrl().withDatabase(name);
+        this.dataSource = new PGSimpleDataSource();
+        this.dataSource.setURL(this.url.toString());
         return this;
     }
 
     /** Drops the database, ending any connection still open to it. */
     public void drop() throws SQLException {
-        if (url == null) {
+        if (this.url == null) {
             return;
         }
         try (Connection admin = PostgresServer.get().adminConnection(); Statement st = admin.createStatement()) {
-            st.execute("DROP DATABASE IF EXISTS \"" + url.database() + "\" WITH (FORCE)");
+            st.execute("DROP DATABASE IF EXISTS \"" + this.url.database() + "\" WITH (FORCE)");
         }
-        url = null;
-        dataSource = null;
+        this.url = null;
+        this.dataSource = null;
     }
 
-    /** A data source for the fresh database (a new physical connection per {@code getConnection()}). */
+    /**
+     * A data source for the fresh database (a new physical connection per
+     * {@code getConnection()}).
+     */
     public DataSource dataSource() {
-        return require(dataSource);
+        return require(this.dataSource);
     }
 
-    /** The JDBC URL of the fresh database, including credentials (for Spring's {@code spring.datasource.url}). */
+    /**
+     * The JDBC URL of the fresh database, including credentials (for Spring's
+     * {@code spring.datasource.url}).
+     */
     public String jdbcUrl() {
-        return require(url).toString();
+        return require(this.url).toString();
     }
 
     /** The JDBC URL without query parameters. */
     public String jdbcUrlWithoutCredentials() {
-        return require(url).withoutParameters();
+        return require(this.url).withoutParameters();
     }
 
     /** The user name the tests connect as. */
     public String user() {
-        String user = require(url).parameter("user");
+        String user = require(this.url).parameter("user");
         return (user != null) ? user : System.getProperty("user.name");
     }
 
     /** The password, or {@code null} when the server needs none. */
     public String password() {
-        return require(url).parameter("password");
+        return require(this.url).parameter("password");
     }
 
     /** The database name. */
     public String name() {
-        return require(url).database();
+        return require(this.url).database();
     }
 
     /** Opens a new connection to the fresh database. */
@@ -115,7 +124,10 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
-    /** Runs a query and returns the first column of every row as strings ({@code null} stays {@code null}). */
+    /**
+     * Runs a query and returns the first column of every row as strings ({@code null}
+     * stays {@code null}).
+     */
     public List<String> column(String sql) {
         try (Connection c = connection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             List<String> values = new ArrayList<>();
@@ -139,8 +151,8 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
     }
 
     /**
-     * Empties the database for the next test of the same class: drops every user schema (and what is in it) and
-     * recreates an empty {@code public} schema.
+     * Empties the database for the next test of the same class: drops every user schema
+     * (and what is in it) and recreates an empty {@code public} schema.
      */
     public void reset() {
         for (String schema : column("select nspname from pg_namespace where nspname not like 'pg\\_%' "
@@ -162,4 +174,5 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
         }
         return value;
     }
+
 }

@@ -18,11 +18,12 @@ import org.springframework.web.server.ResponseStatusException;
  * The REST API:
  * <ul>
  * <li>{@code GET /athletes}: every athlete with a summary of their goals;</li>
- * <li>{@code POST /athletes} {@code {"name": ..., "sport": ...}}: adds an athlete (201);</li>
+ * <li>{@code POST /athletes} {@code {"name": ..., "sport": ...}}: adds an athlete
+ * (201);</li>
  * <li>{@code GET /athletes/{id}}: one athlete (404 when unknown);</li>
  * <li>{@code GET /athletes/{id}/goals}: the athlete's goals;</li>
- * <li>{@code POST /athletes/{id}/goals} {@code {"description": ..., "targetDate": "2026-06-01"}}: adds a goal
- * (201);</li>
+ * <li>{@code POST /athletes/{id}/goals} {@code {"description": ..., "targetDate":
+ * "2026-06-01"}}: adds a goal (201);</li>
  * <li>{@code POST /athletes/{id}/goals/{goalId}/achieved}: marks a goal as achieved.</li>
  * </ul>
  */
@@ -144,4 +145,5 @@ public class AthleteController {
      */
     public record NewGoal(String description, LocalDate targetDate) {
     }
+
 }

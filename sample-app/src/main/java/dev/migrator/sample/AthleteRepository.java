@@ -9,16 +9,15 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reads and writes athletes and their goals with {@link JdbcClient}. Every change also writes a row to
- * {@code audit_log} in the same transaction.
+ * Reads and writes athletes and their goals with {@link JdbcClient}. Every change also
+ * writes a row to {@code audit_log} in the same transaction.
  */
 @Repository
 public class AthleteRepository {
 
     private static final String ATHLETE_COLUMNS = "id, name, sport, preferences, created_at, updated_at";
 
-    private static final String GOAL_COLUMNS =
-            "id, athlete_id, description, target_date, achieved, created_at, updated_at";
+    private static final String GOAL_COLUMNS = "id, athlete_id, description, target_date, achieved, created_at, updated_at";
 
     private final JdbcClient jdbc;
 
@@ -35,8 +34,9 @@ public class AthleteRepository {
      * @return the rows of the {@code athlete_progress} view
      */
     public List<AthleteProgress> progress() {
-        return this.jdbc.sql("select athlete_id, name, sport, goals, achieved_goals, next_target_date "
-                + "from athlete_progress order by name, athlete_id")
+        return this.jdbc
+            .sql("select athlete_id, name, sport, goals, achieved_goals, next_target_date "
+                    + "from athlete_progress order by name, athlete_id")
             .query(AthleteProgress.class)
             .list();
     }
@@ -132,4 +132,5 @@ public class AthleteRepository {
             .param("action", action)
             .update();
     }
+
 }

@@ -12,7 +12,8 @@ import java.time.OffsetDateTime;
  * @param targetDate the day it should be achieved by
  * @param achieved whether it was achieved
  * @param createdAt when the row was inserted
- * @param updatedAt when the row was last changed (kept by the {@code set_updated_at} trigger)
+ * @param updatedAt when the row was last changed (kept by the {@code set_updated_at}
+ * trigger)
  */
 public record TrainingGoal(long id, long athleteId, String description, LocalDate targetDate, boolean achieved,
         OffsetDateTime createdAt, OffsetDateTime updatedAt) {

@@ -6,20 +6,21 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import dev.migrator.test.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import dev.migrator.test.TestDatabase;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The {@value MigrateOnly#PROFILE} profile (the Kubernetes Job's mode): the application migrates, starts no web
- * server and exits; its exit code says whether the database is at the application's version.
+ * The {@value MigrateOnly#PROFILE} profile (the Kubernetes Job's mode): the application
+ * migrates, starts no web server and exits; its exit code says whether the database is at
+ * the application's version.
  */
 class MigrateOnlyTests {
 
@@ -44,9 +45,9 @@ class MigrateOnlyTests {
         assertThat(log).contains("Migrate-only: the database is at version 005; exiting")
             .doesNotContain("Tomcat started");
         assertThat(db.column("select script from schema_migrations where status = 'completed' order by id"))
-            .containsExactly("001_create_athletes.sql", "002_create_audit_log.sql",
-                    "003_add_athlete_preferences.sql", "004_maintain_updated_at.sql",
-                    "005_index_training_goal_athlete.sql", "R__athlete_progress_view.sql");
+            .containsExactly("001_create_athletes.sql", "002_create_audit_log.sql", "003_add_athlete_preferences.sql",
+                    "004_maintain_updated_at.sql", "005_index_training_goal_athlete.sql",
+                    "R__athlete_progress_view.sql");
     }
 
     @Test
@@ -75,4 +76,5 @@ class MigrateOnlyTests {
         List<String> lines = Files.readAllLines(output);
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
     }
+
 }

@@ -2,11 +2,8 @@ package dev.migrator.sample;
 
 import java.util.Map;
 
-import dev.migrator.Migrator;
-import dev.migrator.test.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -18,12 +15,16 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
+import dev.migrator.Migrator;
+import dev.migrator.test.TestDatabase;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Kubernetes Job mode seen from the Deployment: with {@code migrator.run-on-startup=false} the application
- * starts on an unmigrated database, stays alive but not ready while migrations are pending, and becomes ready once
- * another process (the Job) has migrated.
+ * The Kubernetes Job mode seen from the Deployment: with
+ * {@code migrator.run-on-startup=false} the application starts on an unmigrated database,
+ * stays alive but not ready while migrations are pending, and becomes ready once another
+ * process (the Job) has migrated.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = { "migrator.run-on-startup=false", "migrator.health.cache-ttl=0s" })
@@ -70,4 +71,5 @@ class ReadinessGatingTests {
         return http.get().uri(path).retrieve().toEntity(new ParameterizedTypeReference<>() {
         });
     }
+
 }

@@ -2,18 +2,20 @@ package dev.migrator.sample;
 
 import java.util.List;
 
-import dev.migrator.Migrator;
-import dev.migrator.RollbackResult;
-import dev.migrator.test.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import dev.migrator.Migrator;
+import dev.migrator.RollbackResult;
+import dev.migrator.test.TestDatabase;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sample's rollback scripts undo its migrations completely: after {@code rollbackAll()} the schema holds
- * nothing but the history table, and migrating again rebuilds exactly the same schema.
+ * The sample's rollback scripts undo its migrations completely: after
+ * {@code rollbackAll()} the schema holds nothing but the history table, and migrating
+ * again rebuilds exactly the same schema.
  */
 class RollbackTests {
 
@@ -31,10 +33,10 @@ class RollbackTests {
     @Test
     void migratingCreatesTheWholeSchema() {
         assertThat(this.migrator.migrate().applied()).hasSize(6);
-        assertThat(SchemaCatalog.dump(db)).contains("relation athlete kind=r", "relation training_goal kind=r",
-                "relation audit_log kind=r",
-                "index training_goal_athlete_target_idx CREATE INDEX training_goal_athlete_target_idx "
-                        + "ON public.training_goal USING btree (athlete_id, target_date)")
+        assertThat(SchemaCatalog.dump(db))
+            .contains("relation athlete kind=r", "relation training_goal kind=r", "relation audit_log kind=r",
+                    "index training_goal_athlete_target_idx CREATE INDEX training_goal_athlete_target_idx "
+                            + "ON public.training_goal USING btree (athlete_id, target_date)")
             .anyMatch((line) -> line.startsWith("relation athlete_progress kind=v view="))
             .anyMatch((line) -> line.startsWith("column athlete.preferences jsonb null=NO default='{}'::jsonb"))
             .anyMatch((line) -> line.startsWith("function set_updated_at() CREATE OR REPLACE FUNCTION"))
@@ -65,4 +67,5 @@ class RollbackTests {
         assertThat(SchemaCatalog.dump(db)).containsExactlyElementsOf(migrated);
         assertThat(this.migrator.status().pendingCount()).isZero();
     }
+
 }

@@ -3,11 +3,9 @@ package dev.migrator.sample;
 import java.util.List;
 import java.util.Map;
 
-import dev.migrator.test.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -20,11 +18,14 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
+import dev.migrator.test.TestDatabase;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The application started on a fresh database: it migrates while starting, its API works on the migrated schema,
- * and the Actuator endpoints report the result. Plain HTTP against the random port, as a client would call it.
+ * The application started on a fresh database: it migrates while starting, its API works
+ * on the migrated schema, and the Actuator endpoints report the result. Plain HTTP
+ * against the random port, as a client would call it.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class SampleApplicationTests {
@@ -77,13 +78,11 @@ class SampleApplicationTests {
             .containsExactly("10 km under 40 min", "Sub-3 marathon");
 
         Number goalId = (Number) goal.getBody().get("id");
-        ResponseEntity<Map<String, Object>> achieved = post("/athletes/" + id + "/goals/" + goalId + "/achieved",
-                null);
+        ResponseEntity<Map<String, Object>> achieved = post("/athletes/" + id + "/goals/" + goalId + "/achieved", null);
         assertThat(achieved.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(achieved.getBody()).containsEntry("achieved", true);
         // The set_updated_at trigger (migration 004) moved updated_at on the UPDATE.
-        assertThat((String) achieved.getBody().get("updatedAt"))
-            .isNotEqualTo(goal.getBody().get("updatedAt"));
+        assertThat((String) achieved.getBody().get("updatedAt")).isNotEqualTo(goal.getBody().get("updatedAt"));
 
         // The athlete_progress view (R__athlete_progress_view.sql) behind GET /athletes.
         assertThat(getList("/athletes")).singleElement()
@@ -114,9 +113,9 @@ class SampleApplicationTests {
             .containsEntry("appliedMigrations", 6);
         List<Map<String, Object>> migrations = (List<Map<String, Object>>) body.get("migrations");
         assertThat(migrations).extracting((m) -> m.get("script"))
-            .containsExactly("001_create_athletes.sql", "002_create_audit_log.sql",
-                    "003_add_athlete_preferences.sql", "004_maintain_updated_at.sql",
-                    "005_index_training_goal_athlete.sql", "R__athlete_progress_view.sql");
+            .containsExactly("001_create_athletes.sql", "002_create_audit_log.sql", "003_add_athlete_preferences.sql",
+                    "004_maintain_updated_at.sql", "005_index_training_goal_athlete.sql",
+                    "R__athlete_progress_view.sql");
         assertThat(migrations).allSatisfy((m) -> assertThat(m).containsEntry("state", "applied"));
         assertThat((Map<String, Object>) body.get("lastRun")).containsEntry("outcome", "success")
             .containsEntry("applied", 6);
@@ -180,4 +179,5 @@ class SampleApplicationTests {
         return request.retrieve().toEntity(new ParameterizedTypeReference<>() {
         });
     }
+
 }

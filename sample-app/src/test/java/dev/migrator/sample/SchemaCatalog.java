@@ -6,10 +6,11 @@ import java.util.List;
 import dev.migrator.test.TestDatabase;
 
 /**
- * A text dump of what the migrations create in schema {@code public}: tables, views and sequences with their
- * definitions, columns, constraints, indexes, functions, triggers and types, one line each, sorted. The history
- * table ({@code schema_migrations} and the objects named after it) is left out: it is the engine's, not the
- * application's. Two dumps are equal when the schemas are the same, whatever the objects' OIDs.
+ * A text dump of what the migrations create in schema {@code public}: tables, views and
+ * sequences with their definitions, columns, constraints, indexes, functions, triggers
+ * and types, one line each, sorted. The history table ({@code schema_migrations} and the
+ * objects named after it) is left out: it is the engine's, not the application's. Two
+ * dumps are equal when the schemas are the same, whatever the objects' OIDs.
  */
 final class SchemaCatalog {
 
@@ -60,9 +61,7 @@ final class SchemaCatalog {
                 where t.typnamespace = 'public'::regnamespace and t.typelem <> 0
                   and not exists (select 1 from pg_class c where c.reltype = t.typelem)
                 """));
-        return lines.stream()
-            .filter((line) -> !line.split(" ")[1].startsWith(HISTORY))
-            .sorted()
-            .toList();
+        return lines.stream().filter((line) -> !line.split(" ")[1].startsWith(HISTORY)).sorted().toList();
     }
+
 }

@@ -8,11 +8,14 @@ import org.slf4j.LoggerFactory;
 import dev.migrator.MigrationType;
 import dev.migrator.MigrationVersion;
 import dev.migrator.MigratorException;
-import dev.migrator.internal.history.HistoryTable;
 import dev.migrator.internal.execute.FileResolution;
 import dev.migrator.internal.execute.Session;
+import dev.migrator.internal.history.HistoryTable;
 
-/** {@code baseline}: records that an existing database is at a version; only on an empty history. */
+/**
+ * {@code baseline}: records that an existing database is at a version; only on an empty
+ * history.
+ */
 final class BaselineCommand implements CommandBody<Void> {
 
     private static final Logger logger = LoggerFactory.getLogger(BaselineCommand.class);
@@ -32,18 +35,19 @@ final class BaselineCommand implements CommandBody<Void> {
         if (history.exists(session.connection())) {
             int rows = history.read(session.connection()).size();
             if (rows > 0) {
-                throw new MigratorException("Cannot baseline " + history.qualifiedName() + " at version " + version
+                throw new MigratorException("Cannot baseline " + history.qualifiedName() + " at version " + this.version
                         + ": its history is not empty (" + rows + " rows). Baseline only a database that has never "
                         + "been migrated by migrator.");
             }
         }
         else {
-            history.create(session.connection(), session.config().getSchema() != null
-                    && session.config().isCreateSchema());
+            history.create(session.connection(),
+                    session.config().getSchema() != null && session.config().isCreateSchema());
         }
-        history.append(session.connection(), new HistoryTable.NewRow(version.toString(), description,
-                MigrationType.BASELINE, description, null, true, 0, null));
-        logger.info("Baselined schema {} at version {} ({})", history.schema(), version, description);
+        history.append(session.connection(), new HistoryTable.NewRow(this.version.toString(), this.description,
+                MigrationType.BASELINE, this.description, null, true, 0, null));
+        logger.info("Baselined schema {} at version {} ({})", history.schema(), this.version, this.description);
         return null;
     }
+
 }

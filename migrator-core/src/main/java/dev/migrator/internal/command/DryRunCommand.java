@@ -14,17 +14,18 @@ import dev.migrator.DryRunResult.Outcome;
 import dev.migrator.DryRunResult.Rehearsal;
 import dev.migrator.MigrationVersion;
 import dev.migrator.MigratorException;
-import dev.migrator.internal.resolve.ResolvedMigration;
-import dev.migrator.internal.sql.SqlParser;
-import dev.migrator.internal.sql.SqlScript;
 import dev.migrator.internal.execute.FileResolution;
 import dev.migrator.internal.execute.ScriptExecution;
 import dev.migrator.internal.execute.Session;
 import dev.migrator.internal.execute.SessionSettings;
+import dev.migrator.internal.resolve.ResolvedMigration;
+import dev.migrator.internal.sql.SqlParser;
+import dev.migrator.internal.sql.SqlScript;
 
 /**
- * {@code dry-run}: executes every pending transactional migration inside one transaction and rolls it back. The
- * history table is not touched; non-transactional migrations are listed as not rehearsable.
+ * {@code dry-run}: executes every pending transactional migration inside one transaction
+ * and rolls it back. The history table is not touched; non-transactional migrations are
+ * listed as not rehearsable.
  */
 final class DryRunCommand implements CommandBody<DryRunResult> {
 
@@ -62,16 +63,17 @@ final class DryRunCommand implements CommandBody<DryRunResult> {
                         continue;
                     }
                     session.executor().execute(connection, parsed);
-                    rehearsals.add(new Rehearsal(version, m.description(), m.script(), Outcome.SUCCESS, null,
-                            elapsed(start)));
+                    rehearsals.add(
+                            new Rehearsal(version, m.description(), m.script(), Outcome.SUCCESS, null, elapsed(start)));
                 }
                 catch (MigratorException ex) {
                     if (session.run().isCancelled()) {
-                        throw ex; // not a finding of the rehearsal: the run ends as cancelled
+                        throw ex; // not a finding of the rehearsal: the run ends as
+                                  // cancelled
                     }
                     failed = true;
-                    rehearsals.add(new Rehearsal(version, m.description(), m.script(), Outcome.FAILURE,
-                            ex.getMessage(), elapsed(start)));
+                    rehearsals.add(new Rehearsal(version, m.description(), m.script(), Outcome.FAILURE, ex.getMessage(),
+                            elapsed(start)));
                 }
             }
         }
@@ -88,4 +90,5 @@ final class DryRunCommand implements CommandBody<DryRunResult> {
     private static Duration elapsed(long start) {
         return Duration.ofNanos(System.nanoTime() - start);
     }
+
 }

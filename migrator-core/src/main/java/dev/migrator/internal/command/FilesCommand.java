@@ -16,34 +16,40 @@ import dev.migrator.internal.resolve.ScriptResource;
 import dev.migrator.internal.sql.SqlParser;
 
 /**
- * The file-only work of {@link dev.migrator.Migrator}: resolves the migrations in the configured locations and
- * checks that every script splits, with no database (no {@code DataSource} needed).
+ * The file-only work of {@link dev.migrator.Migrator}: resolves the migrations in the
+ * configured locations and checks that every script splits, with no database (no
+ * {@code DataSource} needed).
  */
 public final class FilesCommand {
 
     private final MigrationResolver resolver;
 
-    /** Creates the command for checked settings; only the locations and the class loader are used. */
+    /**
+     * Creates the command for checked settings; only the locations and the class loader
+     * are used.
+     */
     public FilesCommand(MigratorConfig config) {
         this.resolver = new MigrationResolver(config.getLocations(), config.getClassLoader());
     }
 
     /**
      * The resolved migration files.
-     * @throws InvalidMigrationException listing every problem of the files, as {@code migrate} would
+     * @throws InvalidMigrationException listing every problem of the files, as
+     * {@code migrate} would
      */
     public MigrationFileSet files() {
-        return new MigrationFileSet(resolver.resolve().stream().map(FilesCommand::file).toList());
+        return new MigrationFileSet(this.resolver.resolve().stream().map(FilesCommand::file).toList());
     }
 
     /**
-     * Every problem of the files: resolution (names, duplicate versions, rollback pairing, encoding, missing
-     * locations) as one problem, otherwise each migration or rollback script that does not split.
+     * Every problem of the files: resolution (names, duplicate versions, rollback
+     * pairing, encoding, missing locations) as one problem, otherwise each migration or
+     * rollback script that does not split.
      */
     public ValidateResult check() {
         List<ResolvedMigration> migrations;
         try {
-            migrations = resolver.resolveKeepingTexts((work) -> {
+            migrations = this.resolver.resolveKeepingTexts((work) -> {
             });
         }
         catch (InvalidMigrationException ex) {
@@ -76,4 +82,5 @@ public final class FilesCommand {
         return new MigrationFile(m.type(), m.version(), m.description(), m.script(), m.resource().locationName(),
                 m.checksum(), (m.rollback() != null) ? m.rollback().relativePath() : null);
     }
+
 }

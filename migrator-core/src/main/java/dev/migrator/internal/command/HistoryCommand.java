@@ -8,7 +8,10 @@ import dev.migrator.MigrationVersion;
 import dev.migrator.internal.execute.FileResolution;
 import dev.migrator.internal.execute.Session;
 
-/** {@code history}: every history row of one version, oldest first; reads only, takes no lock. */
+/**
+ * {@code history}: every history row of one version, oldest first; reads only, takes no
+ * lock.
+ */
 final class HistoryCommand implements CommandBody<List<HistoryEntry>> {
 
     private final MigrationVersion version;
@@ -22,8 +25,11 @@ final class HistoryCommand implements CommandBody<List<HistoryEntry>> {
         if (!session.history().exists(session.connection())) {
             return List.of();
         }
-        return session.history().read(session.connection()).stream()
-                .filter((row) -> this.version.equals(row.version()))
-                .toList();
+        return session.history()
+            .read(session.connection())
+            .stream()
+            .filter((row) -> this.version.equals(row.version()))
+            .toList();
     }
+
 }

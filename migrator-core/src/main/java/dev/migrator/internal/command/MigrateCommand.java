@@ -19,25 +19,33 @@ import dev.migrator.MigratorException;
 import dev.migrator.Setting;
 import dev.migrator.ValidateResult;
 import dev.migrator.ValidationFailedException;
+import dev.migrator.internal.execute.FileResolution;
+import dev.migrator.internal.execute.ScriptExecution;
+import dev.migrator.internal.execute.Session;
+import dev.migrator.internal.execute.UnchangedScript;
 import dev.migrator.internal.history.HistoryTable;
 import dev.migrator.internal.resolve.ResolvedMigration;
 import dev.migrator.internal.resolve.ScriptContent;
 import dev.migrator.internal.sql.SqlParser;
 import dev.migrator.internal.sql.SqlScript;
-import dev.migrator.internal.execute.FileResolution;
-import dev.migrator.internal.execute.ScriptExecution;
-import dev.migrator.internal.execute.Session;
-import dev.migrator.internal.execute.UnchangedScript;
 
-/** {@code migrate}: prepare the history table, validate, then apply what is pending, one script at a time. */
+/**
+ * {@code migrate}: prepare the history table, validate, then apply what is pending, one
+ * script at a time.
+ */
 final class MigrateCommand implements CommandBody<MigrateResult> {
 
     private static final Logger logger = LoggerFactory.getLogger(MigrateCommand.class);
 
-    /** The biggest script (in characters) whose parsed form is kept from the up-front check to its run. */
+    /**
+     * The biggest script (in characters) whose parsed form is kept from the up-front
+     * check to its run.
+     */
     static final int KEEP_SCRIPT_CHARS = 1 << 20;
 
-    /** The most characters of parsed scripts kept from the up-front check to their run. */
+    /**
+     * The most characters of parsed scripts kept from the up-front check to their run.
+     */
     static final long KEEP_TOTAL_CHARS = 16L << 20;
 
     @Override
@@ -50,8 +58,7 @@ final class MigrateCommand implements CommandBody<MigrateResult> {
         }
         StatusReader.Snapshot snapshot = StatusReader.of(session, files, rows);
         List<ValidateResult.Problem> problems = session.config().isValidateOnMigrate()
-                ? Validator.problems(snapshot.status(), session.config())
-                : blockingProblems(snapshot);
+                ? Validator.problems(snapshot.status(), session.config()) : blockingProblems(snapshot);
         if (!problems.isEmpty()) {
             throw new ValidationFailedException(new ValidateResult(problems));
         }
@@ -63,9 +70,9 @@ final class MigrateCommand implements CommandBody<MigrateResult> {
         if (!plan.isEmpty()) {
             ScriptExecution execution = new ScriptExecution(session);
             for (ResolvedMigration migration : plan) {
-                ExecutedMigration done = execution.run(new ScriptExecution.Target(migration.type(),
-                        migration.version(), migration.description(), migration.script(), migration.checksum(),
-                        migration.resource(), parsedScripts.get(migration)));
+                ExecutedMigration done = execution.run(new ScriptExecution.Target(migration.type(), migration.version(),
+                        migration.description(), migration.script(), migration.checksum(), migration.resource(),
+                        parsedScripts.get(migration)));
                 logger.info("Applied {} {} ({} ms)", label(done), done.description(), done.duration().toMillis());
                 applied.add(done);
                 if (done.version() != null && (current == null || done.version().isNewerThan(current))) {
@@ -79,11 +86,13 @@ final class MigrateCommand implements CommandBody<MigrateResult> {
     }
 
     /**
-     * Reads and parses every pending script before anything runs, so bad input (or a file changed since it was
-     * resolved) is refused first. Scripts up to 1 MB come from the text kept when they were resolved (what was
-     * checksummed is what runs); bigger ones are read again and checked to be unchanged. Parsed scripts are kept for
-     * the run unless they are big: up to {@link #KEEP_SCRIPT_CHARS} each and {@link #KEEP_TOTAL_CHARS} in all; a
-     * bigger script's text is dropped at once (collectable before the next file is read) and read again when it runs.
+     * Reads and parses every pending script before anything runs, so bad input (or a file
+     * changed since it was resolved) is refused first. Scripts up to 1 MB come from the
+     * text kept when they were resolved (what was checksummed is what runs); bigger ones
+     * are read again and checked to be unchanged. Parsed scripts are kept for the run
+     * unless they are big: up to {@link #KEEP_SCRIPT_CHARS} each and
+     * {@link #KEEP_TOTAL_CHARS} in all; a bigger script's text is dropped at once
+     * (collectable before the next file is read) and read again when it runs.
      */
     private static Map<ResolvedMigration, SqlScript> parseAll(List<ResolvedMigration> plan) {
         Map<ResolvedMigration, SqlScript> kept = new IdentityHashMap<>();
@@ -101,8 +110,7 @@ final class MigrateCommand implements CommandBody<MigrateResult> {
     }
 
     private static List<ValidateResult.Problem> blockingProblems(StatusReader.Snapshot snapshot) {
-        return snapshot.status().migrations().stream().map(Validator::blocking)
-                .filter((p) -> p != null).toList();
+        return snapshot.status().migrations().stream().map(Validator::blocking).filter((p) -> p != null).toList();
     }
 
     private static String label(ExecutedMigration m) {
@@ -128,8 +136,9 @@ final class MigrateCommand implements CommandBody<MigrateResult> {
     }
 
     /**
-     * Creates the history table, which does not exist (baselining when asked), and returns its rows: none, or the
-     * baseline row. Nobody else writes to it meanwhile: this run holds the lock.
+     * Creates the history table, which does not exist (baselining when asked), and
+     * returns its rows: none, or the baseline row. Nobody else writes to it meanwhile:
+     * this run holds the lock.
      */
     private static List<HistoryEntry> createHistory(Session session) throws SQLException {
         HistoryTable history = session.history();
@@ -145,9 +154,9 @@ final class MigrateCommand implements CommandBody<MigrateResult> {
         logger.info("Created the history table {}", history.qualifiedName());
         if (tables > 0 && session.config().isBaselineOnMigrate()) {
             MigrationVersion version = session.config().getBaselineVersion();
-            history.append(session.connection(), new HistoryTable.NewRow(version.toString(),
-                    session.config().getBaselineDescription(), MigrationType.BASELINE,
-                    session.config().getBaselineDescription(), null, true, 0, null));
+            history.append(session.connection(),
+                    new HistoryTable.NewRow(version.toString(), session.config().getBaselineDescription(),
+                            MigrationType.BASELINE, session.config().getBaselineDescription(), null, true, 0, null));
             logger.info("Schema \"{}\" had {} table(s) but no history: baselined at version {}", history.schema(),
                     tables, version);
             return history.read(session.connection());
@@ -159,4 +168,5 @@ final class MigrateCommand implements CommandBody<MigrateResult> {
         }
         return List.of();
     }
+
 }

@@ -17,8 +17,8 @@ import dev.migrator.MigratorConfig;
 import dev.migrator.internal.resolve.ResolvedMigration;
 
 /**
- * What {@code migrate} would run, in order: pending (and transactionally failed) versioned migrations by version,
- * then new, changed and failed repeatable ones.
+ * What {@code migrate} would run, in order: pending (and transactionally failed)
+ * versioned migrations by version, then new, changed and failed repeatable ones.
  */
 final class Plan {
 
@@ -69,4 +69,5 @@ final class Plan {
         plan.addAll(repeatables);
         return plan;
     }
+
 }

@@ -17,14 +17,14 @@ import dev.migrator.MigrationType;
 import dev.migrator.MigrationVersion;
 import dev.migrator.MigratorException;
 import dev.migrator.RollbackResult;
-import dev.migrator.internal.resolve.ResolvedMigration;
 import dev.migrator.internal.execute.FileResolution;
 import dev.migrator.internal.execute.ScriptExecution;
 import dev.migrator.internal.execute.Session;
+import dev.migrator.internal.resolve.ResolvedMigration;
 
 /**
- * {@code rollback}: runs rollback scripts newest first down to (not including) a target version, after checking
- * that every version to undo can be undone.
+ * {@code rollback}: runs rollback scripts newest first down to (not including) a target
+ * version, after checking that every version to undo can be undone.
  */
 final class RollbackCommand implements CommandBody<RollbackResult> {
 
@@ -32,7 +32,11 @@ final class RollbackCommand implements CommandBody<RollbackResult> {
 
     private final MigrationVersion target;
 
-    /** @param target the version to return to, or {@code null} to undo every applied versioned migration */
+    /**
+     * Creates the command.
+     * @param target the version to return to, or {@code null} to undo every applied
+     * versioned migration
+     */
     RollbackCommand(MigrationVersion target) {
         this.target = target;
     }
@@ -41,32 +45,38 @@ final class RollbackCommand implements CommandBody<RollbackResult> {
     public RollbackResult run(Session session, FileResolution resolution) throws SQLException {
         StatusReader.Snapshot snapshot = StatusReader.read(session, resolution);
         List<ResolvedMigration> files = snapshot.files();
-        List<MigrationInfo> toUndo = snapshot.status().migrations().stream()
-                .filter((m) -> m.type() == MigrationType.VERSIONED || m.type() == MigrationType.BASELINE)
-                .filter((m) -> target == null || m.version().isNewerThan(target))
-                .filter((m) -> m.state().isApplied())
-                .sorted(Comparator.comparing(MigrationInfo::version).reversed())
-                .toList();
+        List<MigrationInfo> toUndo = snapshot.status()
+            .migrations()
+            .stream()
+            .filter((m) -> m.type() == MigrationType.VERSIONED || m.type() == MigrationType.BASELINE)
+            .filter((m) -> this.target == null || m.version().isNewerThan(this.target))
+            .filter((m) -> m.state().isApplied())
+            .sorted(Comparator.comparing(MigrationInfo::version).reversed())
+            .toList();
         Map<MigrationVersion, ResolvedMigration> byVersion = new HashMap<>();
         files.stream().filter(ResolvedMigration::isVersioned).forEach((f) -> byVersion.put(f.version(), f));
-        check(toUndo, byVersion, target);
+        check(toUndo, byVersion, this.target);
         List<ExecutedMigration> done = new ArrayList<>();
         if (!toUndo.isEmpty()) {
             ScriptExecution execution = new ScriptExecution(session);
             for (MigrationInfo m : toUndo) {
                 ResolvedMigration file = byVersion.get(m.version());
-                ExecutedMigration undone = execution.run(new ScriptExecution.Target(MigrationType.ROLLBACK,
-                        file.version(), file.description(), file.rollback().relativePath(),
-                        null, file.rollback(), null));
+                ExecutedMigration undone = execution
+                    .run(new ScriptExecution.Target(MigrationType.ROLLBACK, file.version(), file.description(),
+                            file.rollback().relativePath(), null, file.rollback(), null));
                 logger.info("Rolled back version {} {} with {} ({} ms)", undone.versionText(), undone.description(),
                         undone.script(), undone.duration().toMillis());
                 done.add(undone);
             }
         }
-        MigrationVersion current = snapshot.status().migrations().stream()
-                .filter((m) -> m.version() != null && m.state().isApplied())
-                .filter((m) -> !toUndo.contains(m))
-                .map(MigrationInfo::version).max(Comparator.naturalOrder()).orElse(null);
+        MigrationVersion current = snapshot.status()
+            .migrations()
+            .stream()
+            .filter((m) -> m.version() != null && m.state().isApplied())
+            .filter((m) -> !toUndo.contains(m))
+            .map(MigrationInfo::version)
+            .max(Comparator.naturalOrder())
+            .orElse(null);
         logger.info("Rolled back {} migration{}; schema {} is now at version {}", done.size(),
                 done.size() == 1 ? "" : "s", session.history().schema(), (current != null) ? current : "<none>");
         return new RollbackResult(done, current);
@@ -91,8 +101,10 @@ final class RollbackCommand implements CommandBody<RollbackResult> {
             }
         }
         if (!problems.isEmpty()) {
-            throw new MigratorException("Cannot roll back to " + ((target != null) ? "version " + target
-                    : "an empty schema") + "; nothing was rolled back:\n  - " + String.join("\n  - ", problems));
+            throw new MigratorException(
+                    "Cannot roll back to " + ((target != null) ? "version " + target : "an empty schema")
+                            + "; nothing was rolled back:\n  - " + String.join("\n  - ", problems));
         }
     }
+
 }

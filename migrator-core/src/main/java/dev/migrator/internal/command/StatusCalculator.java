@@ -14,23 +14,26 @@ import dev.migrator.MigrationState;
 import dev.migrator.MigrationStatus;
 import dev.migrator.MigrationType;
 import dev.migrator.MigrationVersion;
-import dev.migrator.internal.resolve.ResolvedMigration;
 import dev.migrator.internal.history.HistoryNotes;
+import dev.migrator.internal.resolve.ResolvedMigration;
 
 /**
- * Merges the resolved files with the history rows into one {@link MigrationStatus}. Pure: no I/O.
+ * Merges the resolved files with the history rows into one {@link MigrationStatus}. Pure:
+ * no I/O.
  * <p>
- * A version's state comes from its rows in the order written: a completed {@code versioned} or {@code baseline}
- * row applies it, a completed {@code rollback} row un-applies it, and a failed row newer than the last completed
- * one makes it {@code failed} (a failed rollback leaves it applied, with the error shown). Repair rows (see
- * {@link HistoryNotes}) change the accepted checksum but not when it was applied.
+ * A version's state comes from its rows in the order written: a completed
+ * {@code versioned} or {@code baseline} row applies it, a completed {@code rollback} row
+ * un-applies it, and a failed row newer than the last completed one makes it
+ * {@code failed} (a failed rollback leaves it applied, with the error shown). Repair rows
+ * (see {@link HistoryNotes}) change the accepted checksum but not when it was applied.
  * <p>
- * What a newer migrator wrote is read safely: a row of a kind this migrator does not know ({@link HistoryEntry#type()}
- * {@code null}) is left out (a newer format whose rows older migrators must understand raises its
- * {@code min-reader}, and they refuse the table); a row with a status this migrator does not know (say
- * {@code running}) makes its migration {@link MigrationState#UNRECOGNIZED} until a {@code completed} or
- * {@code failed} row follows it: not applied, never run, and reported by validate, since whether it took effect
- * cannot be told.
+ * What a newer migrator wrote is read safely: a row of a kind this migrator does not know
+ * ({@link HistoryEntry#type()} {@code null}) is left out (a newer format whose rows older
+ * migrators must understand raises its {@code min-reader}, and they refuse the table); a
+ * row with a status this migrator does not know (say {@code running}) makes its migration
+ * {@link MigrationState#UNRECOGNIZED} until a {@code completed} or {@code failed} row
+ * follows it: not applied, never run, and reported by validate, since whether it took
+ * effect cannot be told.
  */
 final class StatusCalculator {
 
@@ -93,8 +96,10 @@ final class StatusCalculator {
                 current = info.version();
             }
         }
-        for (ResolvedMigration file : repeatableFiles.values().stream()
-                .sorted(Comparator.comparing(ResolvedMigration::description)).toList()) {
+        for (ResolvedMigration file : repeatableFiles.values()
+            .stream()
+            .sorted(Comparator.comparing(ResolvedMigration::description))
+            .toList()) {
             all.add(repeatableInfo(file, repeatableTracks.get(file.description()), lastRollback));
         }
         for (Map.Entry<String, Track> entry : repeatableTracks.entrySet()) {
@@ -156,13 +161,14 @@ final class StatusCalculator {
         else {
             state = MigrationState.MISSING;
         }
-        return fromRow(track.applied, version, state, track, track.failedAfterLastCompletion() ? track.lastFailure
-                : null);
+        return fromRow(track.applied, version, state, track,
+                track.failedAfterLastCompletion() ? track.lastFailure : null);
     }
 
     /**
-     * A repeatable migration is outdated when its file changed, and also when a rollback ran after it was applied:
-     * the rollback may have dropped what it created (a view over rolled-back tables), so it is applied again.
+     * A repeatable migration is outdated when its file changed, and also when a rollback
+     * ran after it was applied: the rollback may have dropped what it created (a view
+     * over rolled-back tables), so it is applied again.
      */
     private static MigrationInfo repeatableInfo(ResolvedMigration file, Track track, long lastRollback) {
         if (track != null && track.unrecognized != null) {
@@ -185,14 +191,14 @@ final class StatusCalculator {
         if (state == MigrationState.PENDING) {
             shown = null;
         }
-        return new MigrationInfo(file.version(), file.description(), file.type(), file.script(), file.checksum(),
-                state, (shown != null) ? shown.appliedAt() : null, (shown != null) ? shown.appliedBy() : null,
-                (shown != null) ? duration(shown) : null, (failure != null) ? failure.errorMessage() : null,
-                rollback, (track != null) ? track.acceptedChecksum : null);
+        return new MigrationInfo(file.version(), file.description(), file.type(), file.script(), file.checksum(), state,
+                (shown != null) ? shown.appliedAt() : null, (shown != null) ? shown.appliedBy() : null,
+                (shown != null) ? duration(shown) : null, (failure != null) ? failure.errorMessage() : null, rollback,
+                (track != null) ? track.acceptedChecksum : null);
     }
 
-    private static MigrationInfo fromRow(HistoryEntry row, MigrationVersion version, MigrationState state,
-            Track track, HistoryEntry failure) {
+    private static MigrationInfo fromRow(HistoryEntry row, MigrationVersion version, MigrationState state, Track track,
+            HistoryEntry failure) {
         MigrationType type = (row.type() == MigrationType.ROLLBACK) ? MigrationType.VERSIONED : row.type();
         return new MigrationInfo(version, row.description(), type, row.script(), track.acceptedChecksum, state,
                 row.appliedAt(), row.appliedBy(), duration(row), (failure != null) ? failure.errorMessage() : null,
@@ -200,8 +206,8 @@ final class StatusCalculator {
     }
 
     /**
-     * A migration whose latest row has a status this migrator does not know: shown with that row, and an error that
-     * names the status.
+     * A migration whose latest row has a status this migrator does not know: shown with
+     * that row, and an error that names the status.
      * @param file its file, or {@code null} when there is none
      */
     private static MigrationInfo unrecognizedInfo(ResolvedMigration file, MigrationVersion version, Track track,
@@ -227,51 +233,63 @@ final class StatusCalculator {
     /** The rows of one version (or one repeatable), folded in the order written. */
     private static final class Track {
 
-        /** The row that applied it (versioned, repeatable or baseline), or null when not applied. */
+        /**
+         * The row that applied it (versioned, repeatable or baseline), or null when not
+         * applied.
+         */
         private HistoryEntry applied;
 
-        /** The checksum accepted for the applied script: the applied row's, or a later repair row's. */
+        /**
+         * The checksum accepted for the applied script: the applied row's, or a later
+         * repair row's.
+         */
         private String acceptedChecksum;
 
         private HistoryEntry lastCompletion;
 
         private HistoryEntry lastFailure;
 
-        /** The latest row when its status is one this migrator does not know; {@code null} once a known one follows. */
+        /**
+         * The latest row when its status is one this migrator does not know; {@code null}
+         * once a known one follows.
+         */
         private HistoryEntry unrecognized;
 
         void add(HistoryEntry row) {
             if (!row.hasKnownStatus()) {
-                unrecognized = row;
+                this.unrecognized = row;
                 return;
             }
-            unrecognized = null;
+            this.unrecognized = null;
             if (row.isFailed()) {
                 if (row.type() != MigrationType.ROLLBACK) {
-                    lastFailure = row;
+                    this.lastFailure = row;
                 }
                 return;
             }
-            lastCompletion = row;
+            this.lastCompletion = row;
             boolean repair = HistoryNotes.isRepair(row.errorMessage());
             if (row.type() == MigrationType.ROLLBACK) {
-                applied = null;
-                acceptedChecksum = null;
+                this.applied = null;
+                this.acceptedChecksum = null;
                 if (repair) {
-                    lastFailure = null;
+                    this.lastFailure = null;
                 }
             }
-            else if (repair && applied != null) {
-                acceptedChecksum = row.checksum();
+            else if (repair && this.applied != null) {
+                this.acceptedChecksum = row.checksum();
             }
             else {
-                applied = row;
-                acceptedChecksum = row.checksum();
+                this.applied = row;
+                this.acceptedChecksum = row.checksum();
             }
         }
 
         boolean failedAfterLastCompletion() {
-            return lastFailure != null && (lastCompletion == null || lastFailure.id() > lastCompletion.id());
+            return this.lastFailure != null
+                    && (this.lastCompletion == null || this.lastFailure.id() > this.lastCompletion.id());
         }
+
     }
+
 }

@@ -13,4 +13,5 @@ final class StatusCommand implements CommandBody<MigrationStatus> {
     public MigrationStatus run(Session session, FileResolution files) throws SQLException {
         return StatusReader.read(session, files).status();
     }
+
 }

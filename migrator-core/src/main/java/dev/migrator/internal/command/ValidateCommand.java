@@ -8,14 +8,15 @@ import dev.migrator.InvalidMigrationException;
 import dev.migrator.ValidateResult;
 import dev.migrator.ValidateResult.Kind;
 import dev.migrator.ValidateResult.Problem;
-import dev.migrator.internal.resolve.ResolvedMigration;
-import dev.migrator.internal.sql.SqlParser;
 import dev.migrator.internal.execute.FileResolution;
 import dev.migrator.internal.execute.Session;
+import dev.migrator.internal.resolve.ResolvedMigration;
+import dev.migrator.internal.sql.SqlParser;
 
 /**
- * {@code validate}: every problem that would stop {@code migrate}, in one result: invalid files, scripts that cannot
- * be split, edited or missing applied migrations, out-of-order pending ones, and partly applied failures.
+ * {@code validate}: every problem that would stop {@code migrate}, in one result: invalid
+ * files, scripts that cannot be split, edited or missing applied migrations, out-of-order
+ * pending ones, and partly applied failures.
  */
 final class ValidateCommand implements CommandBody<ValidateResult> {
 
@@ -47,4 +48,5 @@ final class ValidateCommand implements CommandBody<ValidateResult> {
     private static Problem invalid(InvalidMigrationException ex) {
         return new Problem(Kind.INVALID_FILES, ex.getScript(), ex.getMessage());
     }
+
 }

@@ -7,12 +7,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.migrator.MigrationFailedException;
-import dev.migrator.internal.history.HistoryTable;
 import dev.migrator.internal.history.HistoryNotes;
+import dev.migrator.internal.history.HistoryTable;
 
 /**
- * Appends the {@code failed} row of a script that failed, in its own transaction; for a non-transactional script
- * that may be partly applied, over a new connection when the run's connection is gone.
+ * Appends the {@code failed} row of a script that failed, in its own transaction; for a
+ * non-transactional script that may be partly applied, over a new connection when the
+ * run's connection is gone.
  */
 public final class FailedAttempts {
 
@@ -23,8 +24,10 @@ public final class FailedAttempts {
 
     /**
      * Records the failure.
-     * @param attempt the row as it would be recorded (its note is replaced by the failure's message)
-     * @param failure the failure; what goes wrong recording it is added to it as suppressed
+     * @param attempt the row as it would be recorded (its note is replaced by the
+     * failure's message)
+     * @param failure the failure; what goes wrong recording it is added to it as
+     * suppressed
      */
     static void record(Session session, HistoryTable.NewRow attempt, MigrationFailedException failure) {
         String note = failure.getMessage();
@@ -43,7 +46,8 @@ public final class FailedAttempts {
         }
         catch (SQLException ex) {
             if (failure.isTransactional()) {
-                // Nothing of the migration is left; without a row the next run simply applies it again.
+                // Nothing of the migration is left; without a row the next run simply
+                // applies it again.
                 logger.error("Could not record the failed attempt of {} in {} (the connection may be gone): {}",
                         row.script(), session.history().qualifiedName(), ex.getMessage());
                 failure.addSuppressed(ex);
@@ -55,8 +59,9 @@ public final class FailedAttempts {
     }
 
     /**
-     * A non-transactional migration may be partly applied: its failure must be on record even when the run's
-     * connection died, so that the next run stops instead of starting it again from the top.
+     * A non-transactional migration may be partly applied: its failure must be on record
+     * even when the run's connection died, so that the next run stops instead of starting
+     * it again from the top.
      */
     private static void onFreshConnection(Session session, HistoryTable.NewRow row, MigrationFailedException failure,
             SQLException original) {
@@ -67,11 +72,13 @@ public final class FailedAttempts {
                     row.script(), original.getMessage());
         }
         catch (SQLException ex) {
-            logger.error("Could not record the failed attempt of non-transactional {} in {}: {}. It may be partly "
-                    + "applied: check it by hand before migrating again.", row.script(),
-                    session.history().qualifiedName(), ex.getMessage());
+            logger.error(
+                    "Could not record the failed attempt of non-transactional {} in {}: {}. It may be partly "
+                            + "applied: check it by hand before migrating again.",
+                    row.script(), session.history().qualifiedName(), ex.getMessage());
             failure.addSuppressed(original);
             failure.addSuppressed(ex);
         }
     }
+
 }

@@ -19,17 +19,20 @@ import dev.migrator.internal.resolve.ResolvedMigration;
 import dev.migrator.internal.resolve.SharedWork;
 
 /**
- * The migration files of one run, resolved in the background (a task of the common {@link ForkJoinPool}) while the
- * run connects to the database, reads the schema, takes the lock and reads the history table: the file side and the
- * database side overlap, and neither waits for the other until the command needs the files.
+ * The migration files of one run, resolved in the background (a task of the common
+ * {@link ForkJoinPool}) while the run connects to the database, reads the schema, takes
+ * the lock and reads the history table: the file side and the database side overlap, and
+ * neither waits for the other until the command needs the files.
  * <p>
- * {@link #join()} hands out the files, or throws exactly what {@link MigrationResolver#resolve()} threw (the same
- * exception object: type, message, cause and suppressed exceptions unchanged), as if resolution had run on the
- * caller's thread at that point. When the pool has not started the task by then (busy, or no pool thread), the caller
- * runs it itself rather than wait for a pool thread. When the task is under way, the caller helps: it waits until the
- * files are listed, takes chunks of the reading and checksumming that remain ({@link SharedWork#help()}), and only
- * then waits for the task to finish. Every command waits for the task before it returns (see {@link #failure()}), so
- * no resolution outlives the command that started it.
+ * {@link #join()} hands out the files, or throws exactly what
+ * {@link MigrationResolver#resolve()} threw (the same exception object: type, message,
+ * cause and suppressed exceptions unchanged), as if resolution had run on the caller's
+ * thread at that point. When the pool has not started the task by then (busy, or no pool
+ * thread), the caller runs it itself rather than wait for a pool thread. When the task is
+ * under way, the caller helps: it waits until the files are listed, takes chunks of the
+ * reading and checksumming that remain ({@link SharedWork#help()}), and only then waits
+ * for the task to finish. Every command waits for the task before it returns (see
+ * {@link #failure()}), so no resolution outlives the command that started it.
  */
 public final class FileResolution {
 
@@ -53,36 +56,29 @@ public final class FileResolution {
             running.incrementAndGet();
             try {
                 return resolution.resolve((work) -> {
-                    offered = work;
-                    offeredOrDone.countDown();
+                    this.offered = work;
+                    this.offeredOrDone.countDown();
                 });
             }
             finally {
-                offeredOrDone.countDown();
+                this.offeredOrDone.countDown();
                 running.decrementAndGet();
             }
         });
     }
 
-    /** A resolution that offers part of its work to the threads waiting for it. */
-    @FunctionalInterface
-    interface SharingResolution {
-
-        /**
-         * Resolves.
-         * @param share to be given the work others may help with, as soon as there is some
-         */
-        List<ResolvedMigration> resolve(Consumer<SharedWork> share);
-    }
-
-    /** Starts resolving the files in the background; a caller that joins early helps read them. */
+    /**
+     * Starts resolving the files in the background; a caller that joins early helps read
+     * them.
+     */
     public static FileResolution start(MigrationResolver resolver) {
         return startSharing(resolver::resolve);
     }
 
     /**
-     * Starts resolving the files in the background, keeping the texts of migration scripts for the run (see
-     * {@link MigrationResolver#resolveKeepingTexts}); a caller that joins early helps read them.
+     * Starts resolving the files in the background, keeping the texts of migration
+     * scripts for the run (see {@link MigrationResolver#resolveKeepingTexts}); a caller
+     * that joins early helps read them.
      */
     public static FileResolution startKeepingTexts(MigrationResolver resolver) {
         return startSharing(resolver::resolveKeepingTexts);
@@ -101,14 +97,19 @@ public final class FileResolution {
             ForkJoinPool.commonPool().execute(files.task);
         }
         catch (RejectedExecutionException ex) {
-            // the pool cannot take it (e.g. cannot add a thread): the caller runs it when it needs the files
-            logger.debug("Resolving the migration files on the calling thread: the common pool refused the task "
-                    + "({})", ex.toString());
+            // the pool cannot take it (e.g. cannot add a thread): the caller runs it when
+            // it needs the files
+            logger.debug(
+                    "Resolving the migration files on the calling thread: the common pool refused the task " + "({})",
+                    ex.toString());
         }
         return files;
     }
 
-    /** Resolves on the caller's thread when the files are asked for, as before (for tests). */
+    /**
+     * Resolves on the caller's thread when the files are asked for, as before (for
+     * tests).
+     */
     static FileResolution sequential(Supplier<List<ResolvedMigration>> resolution) {
         return new FileResolution((share) -> resolution.get());
     }
@@ -128,7 +129,7 @@ public final class FileResolution {
      * @throws RuntimeException or {@link Error}: exactly what resolution threw
      */
     public List<ResolvedMigration> join() {
-        joined = true;
+        this.joined = true;
         try {
             return await();
         }
@@ -138,10 +139,12 @@ public final class FileResolution {
     }
 
     /**
-     * Runs a read-only step that a command does right after getting its files (reading the history table) while the
-     * files are still being resolved, then joins them. Failures come in the order of a run that resolved first: a
-     * resolution failure is thrown (with the step's failure, if any, suppressed), otherwise the step's failure.
-     * @return the step's result; the files are then available from {@link #join()} without waiting
+     * Runs a read-only step that a command does right after getting its files (reading
+     * the history table) while the files are still being resolved, then joins them.
+     * Failures come in the order of a run that resolved first: a resolution failure is
+     * thrown (with the step's failure, if any, suppressed), otherwise the step's failure.
+     * @return the step's result; the files are then available from {@link #join()}
+     * without waiting
      */
     public <T> T beforeJoin(SqlStep<T> step) throws SQLException {
         T result;
@@ -149,7 +152,7 @@ public final class FileResolution {
             result = step.run();
         }
         catch (SQLException | RuntimeException | Error ex) {
-            joined = true;
+            this.joined = true;
             Throwable failure = failure();
             if (failure != null) {
                 failure.addSuppressed(ex);
@@ -161,21 +164,15 @@ public final class FileResolution {
         return result;
     }
 
-    /** Database work done while the files are being resolved. */
-    @FunctionalInterface
-    public interface SqlStep<T> {
-
-        T run() throws SQLException;
-    }
-
     /** Whether the command asked for the files (and so got them or their failure). */
     public boolean joined() {
-        return joined;
+        return this.joined;
     }
 
     /**
-     * Waits for the resolution and returns what it threw, {@code null} when it succeeded. Used when the command failed
-     * before it needed the files, to report both failures; afterwards the resolution is over.
+     * Waits for the resolution and returns what it threw, {@code null} when it succeeded.
+     * Used when the command failed before it needed the files, to report both failures;
+     * afterwards the resolution is over.
      */
     public Throwable failure() {
         try {
@@ -188,30 +185,29 @@ public final class FileResolution {
     }
 
     /**
-     * The task's outcome: runs it here if it has not started, else helps with the work it offers, then waits for it.
-     * Waits without giving up on interrupts (resolution itself is not interruptible); an interrupt is kept.
+     * The task's outcome: runs it here if it has not started, else helps with the work it
+     * offers, then waits for it. Waits without giving up on interrupts (resolution itself
+     * is not interruptible); an interrupt is kept.
      */
     private List<ResolvedMigration> await() throws ExecutionException {
-        task.run(); // not started yet (busy pool, or none): run it here; a no-op once it started or ran
+        this.task.run(); // not started yet (busy pool, or none): run it here; a no-op
+                         // once it
+        // started or ran
         uninterruptibly(() -> {
-            offeredOrDone.await();
+            this.offeredOrDone.await();
             return null;
         });
-        SharedWork work = offered;
+        SharedWork work = this.offered;
         if (work != null) {
             work.help(); // returns at once when no work is left
         }
-        return uninterruptibly(task::get);
+        return uninterruptibly(this.task::get);
     }
 
-    /** A wait that an interrupt would cut short. */
-    @FunctionalInterface
-    private interface Wait<T> {
-
-        T get() throws InterruptedException, ExecutionException;
-    }
-
-    /** Waits to the end, however often interrupted, and keeps the interrupt for the caller. */
+    /**
+     * Waits to the end, however often interrupted, and keeps the interrupt for the
+     * caller.
+     */
     private static <T> T uninterruptibly(Wait<T> wait) throws ExecutionException {
         boolean interrupted = false;
         try {
@@ -238,7 +234,38 @@ public final class FileResolution {
         if (failure instanceof Error error) {
             throw error;
         }
-        // resolve() declares no checked exception; keep anything else visible rather than lose it
+        // resolve() declares no checked exception; keep anything else visible rather than
+        // lose it
         throw new IllegalStateException("Resolving the migration files failed: " + failure, failure);
     }
+
+    /** A resolution that offers part of its work to the threads waiting for it. */
+    @FunctionalInterface
+    interface SharingResolution {
+
+        /**
+         * Resolves.
+         * @param share to be given the work others may help with, as soon as there is
+         * some
+         */
+        List<ResolvedMigration> resolve(Consumer<SharedWork> share);
+
+    }
+
+    /** Database work done while the files are being resolved. */
+    @FunctionalInterface
+    public interface SqlStep<T> {
+
+        T run() throws SQLException;
+
+    }
+
+    /** A wait that an interrupt would cut short. */
+    @FunctionalInterface
+    private interface Wait<T> {
+
+        T get() throws InterruptedException, ExecutionException;
+
+    }
+
 }

@@ -13,7 +13,10 @@ import dev.migrator.MigrationListener;
 import dev.migrator.MigrationType;
 import dev.migrator.MigrationVersion;
 
-/** Tells every configured listener; a listener that throws is logged and does not disturb the run. */
+/**
+ * Tells every configured listener; a listener that throws is logged and does not disturb
+ * the run.
+ */
 public final class Listeners implements MigrationListener {
 
     private static final Logger logger = LoggerFactory.getLogger(Listeners.class);
@@ -25,7 +28,7 @@ public final class Listeners implements MigrationListener {
     }
 
     private void each(Consumer<MigrationListener> call) {
-        for (MigrationListener listener : listeners) {
+        for (MigrationListener listener : this.listeners) {
             try {
                 call.accept(listener);
             }
@@ -59,4 +62,5 @@ public final class Listeners implements MigrationListener {
     public void lockWaited(Duration waited, boolean acquired) {
         each((l) -> l.lockWaited(waited, acquired));
     }
+
 }

@@ -11,12 +11,14 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Finds who blocked a statement that failed on {@code lock_timeout} (SQLSTATE 55P03), on the run's own connection
- * after the failed transaction was rolled back. The wait is over by then ({@code pg_blocking_pids} of our own pid
- * is empty), but the blocker normally still holds its lock: the sessions reported are those holding a granted lock
- * on a relation the failing statement names. Holders of a mode stronger than {@code AccessShareLock} are preferred
- * (a plain reader only blocks statements that need {@code AccessExclusiveLock}). Query texts are shortened and
- * string literals after the word {@code password} are masked.
+ * Finds who blocked a statement that failed on {@code lock_timeout} (SQLSTATE 55P03), on
+ * the run's own connection after the failed transaction was rolled back. The wait is over
+ * by then ({@code pg_blocking_pids} of our own pid is empty), but the blocker normally
+ * still holds its lock: the sessions reported are those holding a granted lock on a
+ * relation the failing statement names. Holders of a mode stronger than
+ * {@code AccessShareLock} are preferred (a plain reader only blocks statements that need
+ * {@code AccessExclusiveLock}). Query texts are shortened and string literals after the
+ * word {@code password} are masked.
  */
 public final class LockBlockers {
 
@@ -31,16 +33,17 @@ public final class LockBlockers {
 
     /**
      * Describes the sessions that hold locks on relations named in {@code statementText}.
-     * @return e.g. {@code pid 4242 (application_name 'psql', state 'idle in transaction', holds
-     *         AccessExclusiveLock on public.busy, query: lock table busy)}, or {@code null} when none is found
+     * @return e.g.
+     * {@code pid 4242 (application_name 'psql', state 'idle in transaction', holds
+     *         AccessExclusiveLock on public.busy, query: lock table busy)}, or
+     * {@code null} when none is found
      */
     static String describe(Connection connection, String statementText) throws SQLException {
         String text = (statementText.length() > MAX_STATEMENT) ? statementText.substring(0, MAX_STATEMENT)
                 : statementText;
         String sql = "select l.pid, n.nspname, c.relname, l.mode, a.application_name, a.state, a.query "
                 + "from pg_locks l join pg_class c on c.oid = l.relation "
-                + "join pg_namespace n on n.oid = c.relnamespace "
-                + "left join pg_stat_activity a on a.pid = l.pid "
+                + "join pg_namespace n on n.oid = c.relnamespace " + "left join pg_stat_activity a on a.pid = l.pid "
                 + "where l.locktype = 'relation' and l.granted and l.pid <> pg_backend_pid() "
                 + "and l.database = (select oid from pg_database where datname = current_database()) "
                 + "and n.nspname not like 'pg\\_%' and n.nspname <> 'information_schema' "
@@ -70,7 +73,9 @@ public final class LockBlockers {
         return described.isEmpty() ? null : String.join("; ", described);
     }
 
-    /** Whether the statement names the relation as a word (unquoted, any case, or quoted). */
+    /**
+     * Whether the statement names the relation as a word (unquoted, any case, or quoted).
+     */
     static boolean names(String statement, String relation) {
         Pattern word = Pattern.compile("(?<![A-Za-z0-9_$])" + Pattern.quote(relation) + "(?![A-Za-z0-9_$])",
                 Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
@@ -106,9 +111,12 @@ public final class LockBlockers {
 
         @Override
         public String toString() {
-            return "pid " + pid + " (application_name '" + ((applicationName != null) ? applicationName : "")
-                    + "', state '" + ((state != null) ? state : "unknown") + "', holds " + String.join(", ", locks)
-                    + ", query: " + shorten(query) + ")";
+            return "pid " + this.pid + " (application_name '"
+                    + ((this.applicationName != null) ? this.applicationName : "") + "', state '"
+                    + ((this.state != null) ? this.state : "unknown") + "', holds " + String.join(", ", this.locks)
+                    + ", query: " + shorten(this.query) + ")";
         }
+
     }
+
 }

@@ -14,9 +14,9 @@ import org.slf4j.LoggerFactory;
 import dev.migrator.ExecutedMigration;
 import dev.migrator.MigrationFailedException;
 import dev.migrator.MigrationType;
+import dev.migrator.MigrationVersion;
 import dev.migrator.MigratorConfig;
 import dev.migrator.MigratorException;
-import dev.migrator.MigrationVersion;
 import dev.migrator.internal.failure.MigrationFailure;
 import dev.migrator.internal.history.HistoryTable;
 import dev.migrator.internal.resolve.ScriptContent;
@@ -28,9 +28,10 @@ import dev.migrator.internal.sql.SqlScript;
 import dev.migrator.internal.sql.SqlStatement;
 
 /**
- * Runs one script (a migration or a rollback script) together with its history row: in one transaction when it can,
- * statement by statement otherwise; retries it when it failed on {@code lock_timeout}; records a failed attempt;
- * and restores the session afterwards so no setting leaks into the next script.
+ * Runs one script (a migration or a rollback script) together with its history row: in
+ * one transaction when it can, statement by statement otherwise; retries it when it
+ * failed on {@code lock_timeout}; records a failed attempt; and restores the session
+ * afterwards so no setting leaks into the next script.
  */
 public final class ScriptExecution {
 
@@ -40,15 +41,23 @@ public final class ScriptExecution {
 
     static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
 
-    /** How much of a script's text is searched for relation names when the failing statement is not known. */
+    /**
+     * How much of a script's text is searched for relation names when the failing
+     * statement is not known.
+     */
     private static final int BLOCKER_SEARCH_CHARS = 1 << 20;
 
-    /** The index of {@code commit} among the closing statements of a transactional script. */
+    /**
+     * The index of {@code commit} among the closing statements of a transactional script.
+     */
     private static final int COMMIT = 1;
 
     private final Session session;
 
-    /** The session's settings before the first script that may change one; read only when such a script comes. */
+    /**
+     * The session's settings before the first script that may change one; read only when
+     * such a script comes.
+     */
     private SessionSettings settings;
 
     public ScriptExecution(Session session) {
@@ -56,32 +65,14 @@ public final class ScriptExecution {
     }
 
     /**
-     * What to run and how to record it.
-     *
-     * @param type the history row's type (versioned, repeatable or rollback)
-     * @param version the version, or {@code null}
-     * @param description the description
-     * @param script what the history row records as the script
-     * @param checksum the script's checksum, or {@code null} to compute it from the content
-     * @param resource the file
-     * @param parsed the file already read and parsed (with the same checksum), or {@code null} to read it now
-     */
-    public record Target(MigrationType type, MigrationVersion version, String description, String script, String checksum,
-            ScriptResource resource, SqlScript parsed) {
-
-        String versionText() {
-            return (version != null) ? version.toString() : null;
-        }
-    }
-
-    /**
      * Runs the script (after checking that the run was not cancelled) and records it.
-     * @throws dev.migrator.MigrationCancelledException when the run was cancelled before the script started
+     * @throws dev.migrator.MigrationCancelledException when the run was cancelled before
+     * the script started
      */
     public ExecutedMigration run(Target script) {
-        session.run().check();
+        this.session.run().check();
         Target target = script;
-        session.listeners().migrationStarted(target.type(), target.version(), target.script());
+        this.session.listeners().migrationStarted(target.type(), target.version(), target.script());
         long start = System.nanoTime();
         SqlScript parsed = target.parsed();
         if (parsed == null) {
@@ -97,8 +88,9 @@ public final class ScriptExecution {
                 parsed = SqlParser.parse(target.resource().displayName(), content);
             }
             catch (RuntimeException ex) {
-                // unreadable, changed since the run started, or not splittable: nothing ran, but listeners hear of it
-                session.listeners().migrationFinished(executed(target, start), ex);
+                // unreadable, changed since the run started, or not splittable: nothing
+                // ran, but listeners hear of it
+                this.session.listeners().migrationFinished(executed(target, start), ex);
                 throw ex;
             }
         }
@@ -119,7 +111,7 @@ public final class ScriptExecution {
                     runOutsideTransaction(target, parsed, start);
                 }
                 ExecutedMigration done = executed(target, start);
-                session.listeners().migrationFinished(done, null);
+                this.session.listeners().migrationFinished(done, null);
                 return done;
             }
             catch (MigrationFailedException failed) {
@@ -127,27 +119,32 @@ public final class ScriptExecution {
                 if (retryable(ex, attempt)) {
                     attempt++;
                     Duration backoff = FIRST_BACKOFF.multipliedBy(1L << (attempt - 1));
-                    logger.warn("{} could not get a lock within lock_timeout ({}; blocked by {}); retry {} of {} "
-                            + "in {} ms", target.resource().displayName(), ex.getServerMessage(), ex.getBlockedBy(),
-                            attempt, session.config().getLockRetries(), backoff.toMillis());
+                    logger.warn(
+                            "{} could not get a lock within lock_timeout ({}; blocked by {}); retry {} of {} "
+                                    + "in {} ms",
+                            target.resource().displayName(), ex.getServerMessage(), ex.getBlockedBy(), attempt,
+                            this.session.config().getLockRetries(), backoff.toMillis());
                     sleep(backoff);
                     continue;
                 }
-                // a cancelled transactional script left nothing behind and did not fail: it gets no row
-                if (!(ex.isTransactional() && session.run().isCancelled())) {
-                    FailedAttempts.record(session, new HistoryTable.NewRow(target.versionText(),
-                            target.description(), target.type(), target.script(), target.checksum(), false,
-                            elapsed(start), null), ex);
+                // a cancelled transactional script left nothing behind and did not fail:
+                // it gets no row
+                if (!(ex.isTransactional() && this.session.run().isCancelled())) {
+                    FailedAttempts.record(
+                            this.session, new HistoryTable.NewRow(target.versionText(), target.description(),
+                                    target.type(), target.script(), target.checksum(), false, elapsed(start), null),
+                            ex);
                 }
-                session.listeners().migrationFinished(executed(target, start), ex);
+                this.session.listeners().migrationFinished(executed(target, start), ex);
                 throw ex;
             }
         }
     }
 
     /**
-     * For a failure on {@code lock_timeout}: the same failure naming the sessions that hold locks on the relations
-     * the failing statement names (see {@link LockBlockers}); any other failure is returned as it is.
+     * For a failure on {@code lock_timeout}: the same failure naming the sessions that
+     * hold locks on the relations the failing statement names (see {@link LockBlockers});
+     * any other failure is returned as it is.
      */
     private MigrationFailedException withBlocker(MigrationFailedException ex, SqlScript parsed) {
         if (!LOCK_NOT_AVAILABLE.equals(ex.getSqlState())) {
@@ -158,7 +155,8 @@ public final class ScriptExecution {
             statement = parsed.statements().get(ex.getStatementNumber() - 1).sql();
         }
         else {
-            // the relation names of the script's statements, up to a bound (a 50 MB script must not be copied here)
+            // the relation names of the script's statements, up to a bound (a 50 MB
+            // script must not be copied here)
             StringBuilder all = new StringBuilder();
             for (SqlStatement s : parsed.statements()) {
                 if (all.length() > BLOCKER_SEARCH_CHARS) {
@@ -169,7 +167,7 @@ public final class ScriptExecution {
             statement = all.toString();
         }
         try {
-            Connection connection = session.connection();
+            Connection connection = this.session.connection();
             if (connection.isClosed()) {
                 return ex;
             }
@@ -177,10 +175,11 @@ public final class ScriptExecution {
                 connection.setAutoCommit(true);
             }
             String blockers = LockBlockers.describe(connection, statement);
-            return MigrationFailure.from(ex).blockedBy((blockers != null) ? blockers
-                    : "a session that no longer holds a lock on any relation the statement names (it ended or "
-                            + "released the lock right after the timeout)")
-                    .build();
+            return MigrationFailure.from(ex)
+                .blockedBy((blockers != null) ? blockers
+                        : "a session that no longer holds a lock on any relation the statement names (it ended or "
+                                + "released the lock right after the timeout)")
+                .build();
         }
         catch (SQLException lookupFailure) {
             logger.warn("Could not find which session blocked {}: {}", ex.getScript(), lookupFailure.getMessage());
@@ -190,16 +189,16 @@ public final class ScriptExecution {
     }
 
     private boolean retryable(MigrationFailedException ex, int attempt) {
-        return LOCK_NOT_AVAILABLE.equals(ex.getSqlState()) && attempt < session.config().getLockRetries()
+        return LOCK_NOT_AVAILABLE.equals(ex.getSqlState()) && attempt < this.session.config().getLockRetries()
                 && (ex.isTransactional() || ex.getStatementsExecuted() == 0);
     }
 
     /**
-     * One batch, usually one round trip: {@code begin}, the timeouts, the script, its history row, {@code commit}
-     * and the session reset (see {@link Envelope}).
+     * One batch, usually one round trip: {@code begin}, the timeouts, the script, its
+     * history row, {@code commit} and the session reset (see {@link Envelope}).
      */
     private void runInTransaction(Target target, SqlScript parsed, long start) {
-        Connection connection = session.connection();
+        Connection connection = this.session.connection();
         SessionSettings restore;
         try {
             restore = settingsToRestore(connection, parsed, false);
@@ -208,14 +207,15 @@ public final class ScriptExecution {
             throw failure(target, parsed, ex, true, 0);
         }
         List<String> closing = new ArrayList<>();
-        closing.add(session.history().insertStatement(completedRow(target, elapsed(start))));
+        closing.add(this.session.history().insertStatement(completedRow(target, elapsed(start))));
         closing.add("commit");
         closing.addAll(restore.restoreStatements());
-        Envelope envelope = new Envelope(List.of("begin",
-                "set local lock_timeout = " + session.config().getLockTimeout().toMillis(),
-                "set local statement_timeout = " + session.config().getStatementTimeout().toMillis()), closing);
+        Envelope envelope = new Envelope(
+                List.of("begin", "set local lock_timeout = " + this.session.config().getLockTimeout().toMillis(),
+                        "set local statement_timeout = " + this.session.config().getStatementTimeout().toMillis()),
+                closing);
         try {
-            session.executor().execute(connection, parsed, envelope);
+            this.session.executor().execute(connection, parsed, envelope);
         }
         catch (MigrationFailedException ex) {
             abort(connection, restore, ex);
@@ -224,7 +224,7 @@ public final class ScriptExecution {
         catch (EnvelopeStatementException ex) {
             if (ex.isClosing() && ex.index() > COMMIT) {
                 throw new MigratorException(target.resource().displayName() + " was applied and recorded in "
-                        + session.history().qualifiedName() + ", but resetting the session afterwards failed: "
+                        + this.session.history().qualifiedName() + ", but resetting the session afterwards failed: "
                         + ex.getCause().getMessage(), ex);
             }
             SQLException cause = (ex.getCause() instanceof SQLException server) ? server : ex;
@@ -235,22 +235,26 @@ public final class ScriptExecution {
     }
 
     /**
-     * What to restore after the script: nothing when it cannot change a setting and the engine sets none around it
-     * ({@code engineSetsSession}); else the settings captured before the first such script (captured now if this is
-     * the first) and the custom settings this one sets.
+     * What to restore after the script: nothing when it cannot change a setting and the
+     * engine sets none around it ({@code engineSetsSession}); else the settings captured
+     * before the first such script (captured now if this is the first) and the custom
+     * settings this one sets.
      */
     private SessionSettings settingsToRestore(Connection connection, SqlScript script, boolean engineSetsSession)
             throws SQLException {
         if (!engineSetsSession && !SettingChanges.possible(script)) {
             return SessionSettings.NONE;
         }
-        if (settings == null) {
-            settings = SessionSettings.capture(connection);
+        if (this.settings == null) {
+            this.settings = SessionSettings.capture(connection);
         }
-        return settings.withCustomSettingsOf(connection, script);
+        return this.settings.withCustomSettingsOf(connection, script);
     }
 
-    /** Ends the failed transaction and resets the session; what goes wrong doing so is added to the failure. */
+    /**
+     * Ends the failed transaction and resets the session; what goes wrong doing so is
+     * added to the failure.
+     */
     private static void abort(Connection connection, SessionSettings restore, Exception failure) {
         try {
             if (connection.isClosed()) {
@@ -267,13 +271,13 @@ public final class ScriptExecution {
     }
 
     private void runOutsideTransaction(Target target, SqlScript parsed, long start) {
-        Connection connection = session.connection();
+        Connection connection = this.session.connection();
         int executed = 0;
         try {
             SessionSettings restore = settingsToRestore(connection, parsed, true);
             try {
-                applyTimeouts(connection, session.config(), false);
-                executed = session.executor().execute(connection, parsed);
+                applyTimeouts(connection, this.session.config(), false);
+                executed = this.session.executor().execute(connection, parsed);
             }
             finally {
                 restoreSession(connection, restore);
@@ -294,10 +298,13 @@ public final class ScriptExecution {
         }
     }
 
-    /** Sets the configured lock and statement timeouts, for the transaction ({@code local}) or the session. */
+    /**
+     * Sets the configured lock and statement timeouts, for the transaction
+     * ({@code local}) or the session.
+     */
     public static void applyTimeouts(Connection connection, MigratorConfig config, boolean local) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(
-                "select set_config('lock_timeout', ?, ?), set_config('statement_timeout', ?, ?)")) {
+        try (PreparedStatement ps = connection
+            .prepareStatement("select set_config('lock_timeout', ?, ?), set_config('statement_timeout', ?, ?)")) {
             ps.setString(1, Long.toString(config.getLockTimeout().toMillis()));
             ps.setBoolean(2, local);
             ps.setString(3, Long.toString(config.getStatementTimeout().toMillis()));
@@ -315,7 +322,7 @@ public final class ScriptExecution {
     }
 
     private void appendCompleted(Target target, long durationMs) throws SQLException {
-        session.history().append(session.connection(), completedRow(target, durationMs));
+        this.session.history().append(this.session.connection(), completedRow(target, durationMs));
     }
 
     private static HistoryTable.NewRow completedRow(Target target, long durationMs) {
@@ -326,15 +333,18 @@ public final class ScriptExecution {
     private static MigrationFailedException failure(Target target, SqlScript parsed, SQLException ex,
             boolean transactional, int executed) {
         return MigrationFailure.builder(target.resource().displayName())
-                .serverError(ex.getSQLState(), ex.getMessage())
-                .statement(0, parsed.statements().size(), 0)
-                .statementsExecuted(executed)
-                .transactional(transactional)
-                .cause(ex)
-                .build();
+            .serverError(ex.getSQLState(), ex.getMessage())
+            .statement(0, parsed.statements().size(), 0)
+            .statementsExecuted(executed)
+            .transactional(transactional)
+            .cause(ex)
+            .build();
     }
 
-    /** What ran, for the result and the listeners, timed from {@code start} (a {@link System#nanoTime()}). */
+    /**
+     * What ran, for the result and the listeners, timed from {@code start} (a
+     * {@link System#nanoTime()}).
+     */
     private static ExecutedMigration executed(Target target, long start) {
         return new ExecutedMigration(target.version(), target.description(), target.type(), target.script(),
                 Duration.ofNanos(System.nanoTime() - start));
@@ -353,4 +363,26 @@ public final class ScriptExecution {
             throw new IllegalStateException("Interrupted while waiting to retry a migration", ex);
         }
     }
+
+    /**
+     * What to run and how to record it.
+     *
+     * @param type the history row's type (versioned, repeatable or rollback)
+     * @param version the version, or {@code null}
+     * @param description the description
+     * @param script what the history row records as the script
+     * @param checksum the script's checksum, or {@code null} to compute it from the
+     * content
+     * @param resource the file
+     * @param parsed the file already read and parsed (with the same checksum), or
+     * {@code null} to read it now
+     */
+    public record Target(MigrationType type, MigrationVersion version, String description, String script,
+            String checksum, ScriptResource resource, SqlScript parsed) {
+
+        String versionText() {
+            return (this.version != null) ? this.version.toString() : null;
+        }
+    }
+
 }

@@ -13,14 +13,17 @@ import dev.migrator.internal.sql.SqlLiteral;
 import dev.migrator.internal.sql.SqlScript;
 
 /**
- * The session settings a connection had before a run (e.g. set by a pool's init SQL), so that after each migration
- * whatever the migration set for the session is undone and these are put back.
+ * The session settings a connection had before a run (e.g. set by a pool's init SQL), so
+ * that after each migration whatever the migration set for the session is undone and
+ * these are put back.
  * <p>
- * PostgreSQL lists every built-in setting in {@code pg_settings} but not custom ones ({@code app.tenant}): those
- * cannot be found, so they are never reset wholesale (a {@code RESET ALL} would wipe the pool's own); the custom
- * settings a script {@code SET}s for the session are read just before it runs and put back afterwards. Reading
- * {@code pg_settings} costs the server more than most small migrations (~0.7 ms), so after a script that cannot
- * change a setting (see {@link SettingChanges}) nothing is sent.
+ * PostgreSQL lists every built-in setting in {@code pg_settings} but not custom ones
+ * ({@code app.tenant}): those cannot be found, so they are never reset wholesale (a
+ * {@code RESET ALL} would wipe the pool's own); the custom settings a script {@code SET}s
+ * for the session are read just before it runs and put back afterwards. Reading
+ * {@code pg_settings} costs the server more than most small migrations (~0.7 ms), so
+ * after a script that cannot change a setting (see {@link SettingChanges}) nothing is
+ * sent.
  */
 public final class SessionSettings {
 
@@ -45,21 +48,24 @@ public final class SessionSettings {
         return new SessionSettings(captured, false);
     }
 
-    /** Nothing to restore: for a script that cannot change a setting (see {@link SettingChanges}). */
+    /**
+     * Nothing to restore: for a script that cannot change a setting (see
+     * {@link SettingChanges}).
+     */
     static final SessionSettings NONE = new SessionSettings(List.of(), true);
 
     /**
-     * These settings plus the current values of the custom settings the script sets for the session (one query,
-     * only when it sets any), to restore after that script.
+     * These settings plus the current values of the custom settings the script sets for
+     * the session (one query, only when it sets any), to restore after that script.
      */
     SessionSettings withCustomSettingsOf(Connection connection, SqlScript script) throws SQLException {
         List<String> custom = SettingChanges.customNames(script);
         if (custom.isEmpty()) {
             return this;
         }
-        List<Map.Entry<String, String>> all = new ArrayList<>(captured);
-        try (PreparedStatement ps = connection.prepareStatement(
-                "select n, coalesce(current_setting(n, true), '') from unnest(?::text[]) as t(n)")) {
+        List<Map.Entry<String, String>> all = new ArrayList<>(this.captured);
+        try (PreparedStatement ps = connection
+            .prepareStatement("select n, coalesce(current_setting(n, true), '') from unnest(?::text[]) as t(n)")) {
             ps.setArray(1, connection.createArrayOf("text", custom.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -71,28 +77,36 @@ public final class SessionSettings {
     }
 
     /**
-     * The statements that put every built-in setting the session changed back to its default and then restore the
-     * captured ones, to send after a script (in its batch, after the commit).
+     * The statements that put every built-in setting the session changed back to its
+     * default and then restore the captured ones, to send after a script (in its batch,
+     * after the commit).
      */
     List<String> restoreStatements() {
-        if (untouched) {
+        if (this.untouched) {
             return List.of();
         }
         String reset = "select count(set_config(name, reset_val, false)) from pg_settings where source = 'session'";
-        if (captured.isEmpty()) {
+        if (this.captured.isEmpty()) {
             return List.of(reset);
         }
         StringBuilder restore = new StringBuilder("select ");
-        for (int i = 0; i < captured.size(); i++) {
-            restore.append((i > 0) ? ", " : "").append("set_config(").append(SqlLiteral.text(captured.get(i).getKey()))
-                    .append(", ").append(SqlLiteral.text(captured.get(i).getValue())).append(", false)");
+        for (int i = 0; i < this.captured.size(); i++) {
+            restore.append((i > 0) ? ", " : "")
+                .append("set_config(")
+                .append(SqlLiteral.text(this.captured.get(i).getKey()))
+                .append(", ")
+                .append(SqlLiteral.text(this.captured.get(i).getValue()))
+                .append(", false)");
         }
         return List.of(reset, restore.toString());
     }
 
-    /** Runs {@link #restoreStatements()} on the connection (auto-commit): one round trip, or none. */
+    /**
+     * Runs {@link #restoreStatements()} on the connection (auto-commit): one round trip,
+     * or none.
+     */
     public void restore(Connection connection) throws SQLException {
-        if (untouched) {
+        if (this.untouched) {
             return;
         }
         try (Statement st = connection.createStatement()) {
@@ -103,4 +117,5 @@ public final class SessionSettings {
             st.executeBatch();
         }
     }
+
 }

@@ -3,11 +3,13 @@ package dev.migrator.internal.failure;
 import dev.migrator.MigrationFailedException;
 
 /**
- * The facts of a failed migration script and their one rendering: the aligned block described on
- * {@link MigrationFailedException}. Every front end shows this text; none builds its own.
+ * The facts of a failed migration script and their one rendering: the aligned block
+ * described on {@link MigrationFailedException}. Every front end shows this text; none
+ * builds its own.
  *
  * @param script the file, as shown to users
- * @param statementNumber 1-based number of the failing statement, or 0 when no statement is to blame
+ * @param statementNumber 1-based number of the failing statement, or 0 when no statement
+ * is to blame
  * @param statementCount how many statements the script has
  * @param statementLine the 1-based line the failing statement starts at, or 0
  * @param errorLine the 1-based line PostgreSQL's error position points at, or 0
@@ -19,16 +21,19 @@ import dev.migrator.MigrationFailedException;
  * @param blockedBy who held the lock the statement waited for, or {@code null}
  * @param cause the underlying exception, or {@code null}
  */
-public record MigrationFailure(String script, int statementNumber, int statementCount, int statementLine,
-        int errorLine, String sqlState, String serverMessage, String statementExcerpt, int statementsExecuted,
-        boolean transactional, String blockedBy, Throwable cause) {
+public record MigrationFailure(String script, int statementNumber, int statementCount, int statementLine, int errorLine,
+        String sqlState, String serverMessage, String statementExcerpt, int statementsExecuted, boolean transactional,
+        String blockedBy, Throwable cause) {
 
     /** Starts describing a failure of the given script. */
     public static Builder builder(String script) {
         return new Builder(script);
     }
 
-    /** A builder holding every fact of the exception, to build a copy with more facts (e.g. the blocker). */
+    /**
+     * A builder holding every fact of the exception, to build a copy with more facts
+     * (e.g. the blocker).
+     */
     public static Builder from(MigrationFailedException ex) {
         Builder builder = new Builder(ex.getScript());
         builder.statementNumber = ex.getStatementNumber();
@@ -45,47 +50,60 @@ public record MigrationFailure(String script, int statementNumber, int statement
         return builder;
     }
 
-    /** The message: a headline, the aligned block, and what was left applied with what to do. */
+    /**
+     * The message: a headline, the aligned block, and what was left applied with what to
+     * do.
+     */
     public String message() {
-        String name = script.substring(script.lastIndexOf('/') + 1);
+        String name = this.script.substring(this.script.lastIndexOf('/') + 1);
         StringBuilder sb = new StringBuilder();
         sb.append("Migration ").append(name).append(" failed");
-        if (statementLine > 0) {
-            sb.append(" at line ").append(statementLine);
+        if (this.statementLine > 0) {
+            sb.append(" at line ").append(this.statementLine);
         }
         sb.append(": ");
-        if (sqlState != null) {
-            sb.append("ERROR ").append(sqlState).append(' ');
+        if (this.sqlState != null) {
+            sb.append("ERROR ").append(this.sqlState).append(' ');
         }
-        sb.append(serverMessage).append('\n');
-        sb.append("  Script    : ").append(script).append('\n');
-        if (statementNumber > 0) {
-            sb.append("  Statement : ").append(statementNumber).append(" of ").append(statementCount)
-                    .append(", starting at line ").append(statementLine);
-            if (errorLine > 0) {
-                sb.append(" (error position: line ").append(errorLine).append(')');
+        sb.append(this.serverMessage).append('\n');
+        sb.append("  Script    : ").append(this.script).append('\n');
+        if (this.statementNumber > 0) {
+            sb.append("  Statement : ")
+                .append(this.statementNumber)
+                .append(" of ")
+                .append(this.statementCount)
+                .append(", starting at line ")
+                .append(this.statementLine);
+            if (this.errorLine > 0) {
+                sb.append(" (error position: line ").append(this.errorLine).append(')');
             }
             sb.append('\n');
         }
-        if (sqlState != null) {
-            sb.append("  SQLSTATE  : ").append(sqlState).append('\n');
+        if (this.sqlState != null) {
+            sb.append("  SQLSTATE  : ").append(this.sqlState).append('\n');
         }
-        sb.append("  Message   : ").append(serverMessage).append('\n');
-        if (blockedBy != null) {
-            sb.append("  Lock wait : blocked by ").append(blockedBy.replace("\n", "\n              ")).append('\n');
+        sb.append("  Message   : ").append(this.serverMessage).append('\n');
+        if (this.blockedBy != null) {
+            sb.append("  Lock wait : blocked by ")
+                .append(this.blockedBy.replace("\n", "\n              "))
+                .append('\n');
         }
-        if (statementExcerpt != null && !statementExcerpt.isBlank()) {
-            sb.append("  SQL       : ").append(statementExcerpt.strip().replace("\n", "\n              "))
-                    .append('\n');
+        if (this.statementExcerpt != null && !this.statementExcerpt.isBlank()) {
+            sb.append("  SQL       : ")
+                .append(this.statementExcerpt.strip().replace("\n", "\n              "))
+                .append('\n');
         }
-        if (transactional) {
+        if (this.transactional) {
             sb.append("Nothing of this migration was applied (its transaction was rolled back). "
                     + "Fix the file and run again.");
         }
         else {
-            sb.append("This migration runs outside a transaction: ").append(statementsExecuted).append(" of ")
-                    .append(statementCount).append(" statements were applied before the failure. "
-                    + "Undo or complete them by hand, fix the file, then run repair and migrate again.");
+            sb.append("This migration runs outside a transaction: ")
+                .append(this.statementsExecuted)
+                .append(" of ")
+                .append(this.statementCount)
+                .append(" statements were applied before the failure. "
+                        + "Undo or complete them by hand, fix the file, then run repair and migrate again.");
         }
         return sb.toString();
     }
@@ -121,7 +139,10 @@ public record MigrationFailure(String script, int statementNumber, int statement
             this.script = script;
         }
 
-        /** The failing statement: its 1-based number, the script's statement count and the line it starts at. */
+        /**
+         * The failing statement: its 1-based number, the script's statement count and the
+         * line it starts at.
+         */
         public Builder statement(int number, int count, int line) {
             this.statementNumber = number;
             this.statementCount = count;
@@ -174,13 +195,15 @@ public record MigrationFailure(String script, int statementNumber, int statement
 
         /** The facts collected. */
         public MigrationFailure facts() {
-            return new MigrationFailure(script, statementNumber, statementCount, statementLine, errorLine, sqlState,
-                    serverMessage, statementExcerpt, statementsExecuted, transactional, blockedBy, cause);
+            return new MigrationFailure(this.script, this.statementNumber, this.statementCount, this.statementLine,
+                    this.errorLine, this.sqlState, this.serverMessage, this.statementExcerpt, this.statementsExecuted,
+                    this.transactional, this.blockedBy, this.cause);
         }
 
         /** Builds the exception; its message is {@link MigrationFailure#message()}. */
         public MigrationFailedException build() {
             return new MigrationFailedException(facts());
         }
+
     }
 }

@@ -13,9 +13,10 @@ import dev.migrator.MigratorException;
 import dev.migrator.internal.sql.SqlLiteral;
 
 /**
- * Upgrades a history table of an older format to this build's, in one transaction: it locks the table against other
- * upgraders (plain reads go on), reads the format again (another run may have upgraded it meanwhile), runs the steps
- * from that format on and writes the new marker. Only commands that hold the migration lock call it.
+ * Upgrades a history table of an older format to this build's, in one transaction: it
+ * locks the table against other upgraders (plain reads go on), reads the format again
+ * (another run may have upgraded it meanwhile), runs the steps from that format on and
+ * writes the new marker. Only commands that hold the migration lock call it.
  */
 final class FormatUpgrader {
 
@@ -28,10 +29,12 @@ final class FormatUpgrader {
     }
 
     /**
-     * Upgrades the table, in a transaction of its own when the connection is in auto-commit mode, otherwise in the
-     * caller's.
-     * @param seenFormat the format the table was seen in before (named in the error when the upgrade fails early)
-     * @throws MigratorException when a step fails; nothing of the upgrade is then left behind
+     * Upgrades the table, in a transaction of its own when the connection is in
+     * auto-commit mode, otherwise in the caller's.
+     * @param seenFormat the format the table was seen in before (named in the error when
+     * the upgrade fails early)
+     * @throws MigratorException when a step fails; nothing of the upgrade is then left
+     * behind
      */
     static void upgrade(Connection connection, HistoryTable table, HistoryFormat format, int seenFormat)
             throws SQLException {
@@ -108,4 +111,5 @@ final class FormatUpgrader {
             failure.addSuppressed(ex);
         }
     }
+
 }

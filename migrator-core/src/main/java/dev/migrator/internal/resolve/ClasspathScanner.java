@@ -12,11 +12,13 @@ import java.util.Map;
 
 /**
  * Lists the files of a {@code classpath:} location in every class path root that has it
- * ({@link ClassLoader#getResources(String)}): directories ({@code file:} URLs) are walked, jars ({@code jar:} URLs,
- * Spring Boot nested jars included) are listed through their {@link java.net.JarURLConnection}.
+ * ({@link ClassLoader#getResources(String)}): directories ({@code file:} URLs) are
+ * walked, jars ({@code jar:} URLs, Spring Boot nested jars included) are listed through
+ * their {@link java.net.JarURLConnection}.
  * <p>
- * Jars are found through their directory entries, as every class loader finds resources; a jar built without
- * directory entries does not show its directories (Maven, Gradle and Spring Boot always write them).
+ * Jars are found through their directory entries, as every class loader finds resources;
+ * a jar built without directory entries does not show its directories (Maven, Gradle and
+ * Spring Boot always write them).
  */
 final class ClasspathScanner {
 
@@ -37,8 +39,8 @@ final class ClasspathScanner {
             }
         }
         catch (IOException ex) {
-            problems.add(location.displayName(), 0, location.displayName() + " cannot be looked up in the class path: "
-                    + Problems.reason(ex), ex);
+            problems.add(location.displayName(), 0,
+                    location.displayName() + " cannot be looked up in the class path: " + Problems.reason(ex), ex);
             return true;
         }
         for (URL url : roots.values()) {
@@ -73,4 +75,5 @@ final class ClasspathScanner {
                     + ((ex instanceof IOException io) ? Problems.reason(io) : ex.toString()), ex);
         }
     }
+
 }

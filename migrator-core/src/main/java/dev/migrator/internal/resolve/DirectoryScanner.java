@@ -13,9 +13,10 @@ import java.util.EnumSet;
 import java.util.List;
 
 /**
- * Lists every file below a directory, following symbolic links (a Kubernetes ConfigMap mount is made of them) and
- * skipping hidden files and directories (names starting with '.', such as {@code .git} or the ConfigMap's
- * {@code ..data}). Directories that cannot be listed are problems naming them.
+ * Lists every file below a directory, following symbolic links (a Kubernetes ConfigMap
+ * mount is made of them) and skipping hidden files and directories (names starting with
+ * '.', such as {@code .git} or the ConfigMap's {@code ..data}). Directories that cannot
+ * be listed are problems naming them.
  */
 final class DirectoryScanner {
 
@@ -55,8 +56,8 @@ final class DirectoryScanner {
                     });
         }
         catch (IOException ex) {
-            problems.add(location.displayName(), 0, location.displayName() + " cannot be listed: "
-                    + Problems.reason(ex) + " (" + root + ")", ex);
+            problems.add(location.displayName(), 0,
+                    location.displayName() + " cannot be listed: " + Problems.reason(ex) + " (" + root + ")", ex);
         }
         files.sort(Comparator.comparing(LocatedScript::relativePath));
         found.addAll(files);
@@ -72,4 +73,5 @@ final class DirectoryScanner {
         return (file.getFileSystem().getSeparator().equals("/")) ? relative
                 : relative.replace(file.getFileSystem().getSeparator(), "/");
     }
+
 }

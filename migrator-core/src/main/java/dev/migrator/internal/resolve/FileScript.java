@@ -5,7 +5,10 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** A script that is a file in a directory (a {@code filesystem:} location or a class path directory). */
+/**
+ * A script that is a file in a directory (a {@code filesystem:} location or a class path
+ * directory).
+ */
 final class FileScript extends LocatedScript {
 
     private final Path file;
@@ -23,16 +26,17 @@ final class FileScript extends LocatedScript {
 
     @Override
     long listedSize() {
-        return listedSize;
+        return this.listedSize;
     }
 
     @Override
     InputStream open() throws IOException {
-        return Files.newInputStream(file);
+        return Files.newInputStream(this.file);
     }
 
     @Override
     String origin() {
-        return root.toString();
+        return this.root.toString();
     }
+
 }

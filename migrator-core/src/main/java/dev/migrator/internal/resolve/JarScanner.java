@@ -13,8 +13,9 @@ import java.util.jar.JarFile;
 
 /**
  * Lists the entries below a {@code jar:} URL. Plain jars and Spring Boot nested jars
- * ({@code jar:nested:/app.jar/!BOOT-INF/classes/!/db/migration}, or a jar in {@code BOOT-INF/lib}) both open a
- * {@link JarURLConnection}; its jar file holds the entries and its entry name is the directory to list.
+ * ({@code jar:nested:/app.jar/!BOOT-INF/classes/!/db/migration}, or a jar in
+ * {@code BOOT-INF/lib}) both open a {@link JarURLConnection}; its jar file holds the
+ * entries and its entry name is the directory to list.
  */
 final class JarScanner {
 
@@ -23,7 +24,8 @@ final class JarScanner {
 
     /**
      * Lists the files below the URL's directory entry.
-     * @return {@code false} when the URL names a file rather than a directory (a problem is recorded)
+     * @return {@code false} when the URL names a file rather than a directory (a problem
+     * is recorded)
      */
     static boolean scan(Location location, URL url, List<LocatedScript> found, Problems problems) throws IOException {
         JarURLConnection connection = connect(url);
@@ -61,7 +63,10 @@ final class JarScanner {
         }
     }
 
-    /** Opens a connection to a {@code jar:} URL, failing clearly when it does not open as a jar. */
+    /**
+     * Opens a connection to a {@code jar:} URL, failing clearly when it does not open as
+     * a jar.
+     */
     static JarURLConnection connect(URL url) throws IOException {
         URLConnection connection = url.openConnection();
         if (connection instanceof JarURLConnection jar) {
@@ -76,4 +81,5 @@ final class JarScanner {
         }
         return relativePath.contains("/.");
     }
+
 }

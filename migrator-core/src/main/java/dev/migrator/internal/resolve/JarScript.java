@@ -12,8 +12,9 @@ import java.util.zip.ZipEntry;
 /**
  * A script that is an entry of a jar, found through a {@code jar:} URL: a plain jar
  * ({@code jar:file:/app/lib/x.jar!/db/migration}) or a Spring Boot nested jar
- * ({@code jar:nested:/app.jar/!BOOT-INF/classes/!/db/migration}). Both hand out a {@link JarURLConnection}; the
- * entry is read through the jar file that connection opens, so no URL is ever built from a file name.
+ * ({@code jar:nested:/app.jar/!BOOT-INF/classes/!/db/migration}). Both hand out a
+ * {@link JarURLConnection}; the entry is read through the jar file that connection opens,
+ * so no URL is ever built from a file name.
  */
 final class JarScript extends LocatedScript {
 
@@ -29,15 +30,15 @@ final class JarScript extends LocatedScript {
 
     @Override
     InputStream open() throws IOException {
-        JarURLConnection connection = JarScanner.connect(root);
+        JarURLConnection connection = JarScanner.connect(this.root);
         JarFile jar = connection.getJarFile();
         boolean close = !connection.getUseCaches();
-        ZipEntry entry = jar.getEntry(entryName);
+        ZipEntry entry = jar.getEntry(this.entryName);
         if (entry == null) {
             if (close) {
                 jar.close();
             }
-            throw new FileNotFoundException("no entry " + entryName + " in " + root);
+            throw new FileNotFoundException("no entry " + this.entryName + " in " + this.root);
         }
         InputStream in = jar.getInputStream(entry);
         if (!close) {
@@ -58,6 +59,7 @@ final class JarScript extends LocatedScript {
 
     @Override
     String origin() {
-        return root.toExternalForm();
+        return this.root.toExternalForm();
     }
+
 }

@@ -1,9 +1,10 @@
 package dev.migrator.internal.resolve;
 
 /**
- * A migration script whose normalised bytes were kept when it was resolved: {@link #read()} gives exactly the content
- * that was checksummed then, without touching the file again. What runs is what was checked, however the file
- * changes afterwards, and the file is read once per run instead of twice.
+ * A migration script whose normalised bytes were kept when it was resolved:
+ * {@link #read()} gives exactly the content that was checksummed then, without touching
+ * the file again. What runs is what was checked, however the file changes afterwards, and
+ * the file is read once per run instead of twice.
  */
 final class KeptScript implements ScriptResource {
 
@@ -14,8 +15,10 @@ final class KeptScript implements ScriptResource {
     private final String checksum;
 
     /**
+     * Creates the kept script.
      * @param file the file the bytes came from
-     * @param normalised its content as {@link ScriptText} normalised and checked it: valid UTF-8, no BOM, LF only
+     * @param normalised its content as {@link ScriptText} normalised and checked it:
+     * valid UTF-8, no BOM, LF only
      * @param checksum the SHA-256 of exactly these bytes
      */
     KeptScript(LocatedScript file, byte[] normalised, String checksum) {
@@ -26,27 +29,28 @@ final class KeptScript implements ScriptResource {
 
     @Override
     public String displayName() {
-        return file.displayName();
+        return this.file.displayName();
     }
 
     @Override
     public String locationName() {
-        return file.locationName();
+        return this.file.locationName();
     }
 
     @Override
     public String relativePath() {
-        return file.relativePath();
+        return this.file.relativePath();
     }
 
     /** The content as it was when resolved, with its checksum; no I/O. */
     @Override
     public ScriptContent read() {
-        return ScriptContent.ofNormalised(normalised, checksum);
+        return ScriptContent.ofNormalised(this.normalised, this.checksum);
     }
 
     @Override
     public String toString() {
-        return file.toString();
+        return this.file.toString();
     }
+
 }

@@ -6,8 +6,8 @@ import java.io.InputStream;
 import dev.migrator.InvalidMigrationException;
 
 /**
- * A script found in a location: a file in a directory or an entry in a jar. It keeps only where the file is, never
- * its content; every {@link #read()} reads it again.
+ * A script found in a location: a file in a directory or an entry in a jar. It keeps only
+ * where the file is, never its content; every {@link #read()} reads it again.
  */
 abstract class LocatedScript implements ScriptResource {
 
@@ -27,65 +27,73 @@ abstract class LocatedScript implements ScriptResource {
     abstract InputStream open() throws IOException;
 
     /**
-     * Where the file physically is (a directory or a jar), for messages about two files that share a display name
-     * because the same class path location exists in several jars or directories.
+     * Where the file physically is (a directory or a jar), for messages about two files
+     * that share a display name because the same class path location exists in several
+     * jars or directories.
      */
     abstract String origin();
 
     /** The location the script was found in. */
     Location location() {
-        return location;
+        return this.location;
     }
 
     /** The file name: the last segment of the relative path. */
     String fileName() {
-        return relativePath.substring(relativePath.lastIndexOf('/') + 1);
+        return this.relativePath.substring(this.relativePath.lastIndexOf('/') + 1);
     }
 
-    /** The display name followed by the physical origin, for messages that name several files. */
+    /**
+     * The display name followed by the physical origin, for messages that name several
+     * files.
+     */
     String describe() {
-        return displayName + " (in " + origin() + ")";
+        return this.displayName + " (in " + origin() + ")";
     }
 
     @Override
     public String displayName() {
-        return displayName;
+        return this.displayName;
     }
 
     @Override
     public String locationName() {
-        return location.displayName();
+        return this.location.displayName();
     }
 
     @Override
     public String relativePath() {
-        return relativePath;
+        return this.relativePath;
     }
 
-    /** The file's size as its listing gave it, or -1 when not known (see {@link ScriptText#checksumOf}). */
+    /**
+     * The file's size as its listing gave it, or -1 when not known (see
+     * {@link ScriptText#checksumOf}).
+     */
     long listedSize() {
         return -1;
     }
 
     /**
-     * The SHA-256 of the normalised content, in one pass over the file, with the given reader's buffers; the reader
-     * also keeps the normalised bytes when there are at most {@code keepUpTo} (see {@link ScriptText#keptLength()}).
+     * The SHA-256 of the normalised content, in one pass over the file, with the given
+     * reader's buffers; the reader also keeps the normalised bytes when there are at most
+     * {@code keepUpTo} (see {@link ScriptText#keptLength()}).
      */
     String checksum(ScriptText reader, int keepUpTo) throws IOException {
         try (InputStream in = open()) {
-            return reader.checksumOf(in, displayName, listedSize(), keepUpTo);
+            return reader.checksumOf(in, this.displayName, listedSize(), keepUpTo);
         }
     }
 
     @Override
     public ScriptContent read() {
         try (InputStream in = open()) {
-            return ScriptText.read(in, displayName);
+            return ScriptText.read(in, this.displayName);
         }
         catch (IOException ex) {
-            InvalidMigrationException failure = new InvalidMigrationException(displayName, 0,
-                    displayName + " cannot be read: " + Problems.reason(ex) + ". Fix: make sure the file exists and "
-                            + "is readable by the application");
+            InvalidMigrationException failure = new InvalidMigrationException(this.displayName, 0,
+                    this.displayName + " cannot be read: " + Problems.reason(ex)
+                            + ". Fix: make sure the file exists and " + "is readable by the application");
             failure.initCause(ex);
             throw failure;
         }
@@ -93,6 +101,7 @@ abstract class LocatedScript implements ScriptResource {
 
     @Override
     public String toString() {
-        return displayName;
+        return this.displayName;
     }
+
 }

@@ -1,13 +1,14 @@
 package dev.migrator.internal.resolve;
 
 /**
- * One configured location, parsed: {@code classpath:db/migration}, {@code filesystem:/opt/sql}, or a bare path
- * (which means {@code classpath:}).
+ * One configured location, parsed: {@code classpath:db/migration},
+ * {@code filesystem:/opt/sql}, or a bare path (which means {@code classpath:}).
  *
  * @param text the location as configured
- * @param onClasspath {@code true} for {@code classpath:}, {@code false} for {@code filesystem:}
- * @param path for the class path: the resource path without leading or trailing '/' (e.g. {@code db/migration});
- *        for the file system: the path as written, without a trailing '/'
+ * @param onClasspath {@code true} for {@code classpath:}, {@code false} for
+ * {@code filesystem:}
+ * @param path for the class path: the resource path without leading or trailing '/' (e.g.
+ * {@code db/migration}); for the file system: the path as written, without a trailing '/'
  */
 record Location(String text, boolean onClasspath, String path) {
 
@@ -15,14 +16,17 @@ record Location(String text, boolean onClasspath, String path) {
 
     static final String FILESYSTEM_PREFIX = "filesystem:";
 
-    /** Parses a location; an unknown prefix or an empty path is an {@link IllegalArgumentException}. */
+    /**
+     * Parses a location; an unknown prefix or an empty path is an
+     * {@link IllegalArgumentException}.
+     */
     static Location parse(String text) {
         String trimmed = text.trim();
         if (trimmed.startsWith(FILESYSTEM_PREFIX)) {
             String path = stripTrailingSlashes(trimmed.substring(FILESYSTEM_PREFIX.length()));
             if (path.isEmpty()) {
-                throw new IllegalArgumentException("location '" + text + "' names no directory: write e.g. "
-                        + "filesystem:/opt/app/sql");
+                throw new IllegalArgumentException(
+                        "location '" + text + "' names no directory: write e.g. " + "filesystem:/opt/app/sql");
             }
             return new Location(trimmed, false, path);
         }
@@ -53,9 +57,12 @@ record Location(String text, boolean onClasspath, String path) {
         return path.substring(0, end);
     }
 
-    /** The location in its canonical form, with its prefix: {@code classpath:db/migration}. */
+    /**
+     * The location in its canonical form, with its prefix:
+     * {@code classpath:db/migration}.
+     */
     String displayName() {
-        return (onClasspath ? CLASSPATH_PREFIX : FILESYSTEM_PREFIX) + path;
+        return (this.onClasspath ? CLASSPATH_PREFIX : FILESYSTEM_PREFIX) + this.path;
     }
 
     /** How a file in this location is shown: {@code classpath:db/migration/001_x.sql}. */

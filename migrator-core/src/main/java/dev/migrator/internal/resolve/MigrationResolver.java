@@ -16,10 +16,12 @@ import dev.migrator.MigratorConfig;
 /**
  * Finds the migrations in the configured locations.
  * <p>
- * Every location is scanned recursively: {@code classpath:} locations in every class path root that has them
- * (directories, jars, Spring Boot executable jars), {@code filesystem:} locations on disk. A location that does not
- * exist is an error when it was configured explicitly; the default location ({@value MigratorConfig#DEFAULT_LOCATION})
- * may be missing, which is logged at INFO: an application without migrations yet.
+ * Every location is scanned recursively: {@code classpath:} locations in every class path
+ * root that has them (directories, jars, Spring Boot executable jars),
+ * {@code filesystem:} locations on disk. A location that does not exist is an error when
+ * it was configured explicitly; the default location
+ * ({@value MigratorConfig#DEFAULT_LOCATION}) may be missing, which is logged at INFO: an
+ * application without migrations yet.
  */
 public final class MigrationResolver {
 
@@ -32,9 +34,11 @@ public final class MigrationResolver {
     private final boolean locationsConfigured;
 
     /**
-     * Creates a resolver. The locations count as configured (so each must exist) unless they are exactly the
-     * default, {@value MigratorConfig#DEFAULT_LOCATION}, which may be missing.
-     * @param locations {@code classpath:} or {@code filesystem:} locations (no prefix means {@code classpath:})
+     * Creates a resolver. The locations count as configured (so each must exist) unless
+     * they are exactly the default, {@value MigratorConfig#DEFAULT_LOCATION}, which may
+     * be missing.
+     * @param locations {@code classpath:} or {@code filesystem:} locations (no prefix
+     * means {@code classpath:})
      * @param classLoader the class loader to scan {@code classpath:} locations with
      */
     public MigrationResolver(List<String> locations, ClassLoader classLoader) {
@@ -43,10 +47,12 @@ public final class MigrationResolver {
 
     /**
      * Creates a resolver.
-     * @param locations {@code classpath:} or {@code filesystem:} locations (no prefix means {@code classpath:})
+     * @param locations {@code classpath:} or {@code filesystem:} locations (no prefix
+     * means {@code classpath:})
      * @param classLoader the class loader to scan {@code classpath:} locations with
-     * @param locationsConfigured whether the user configured the locations: then a location that does not exist is
-     *        an error naming it; otherwise (the defaults) it is logged at INFO and holds no migrations
+     * @param locationsConfigured whether the user configured the locations: then a
+     * location that does not exist is an error naming it; otherwise (the defaults) it is
+     * logged at INFO and holds no migrations
      */
     public MigrationResolver(List<String> locations, ClassLoader classLoader, boolean locationsConfigured) {
         this.locations = List.copyOf(locations);
@@ -54,7 +60,9 @@ public final class MigrationResolver {
         this.locationsConfigured = locationsConfigured;
     }
 
-    /** Whether the locations are exactly the default location, in any of its spellings. */
+    /**
+     * Whether the locations are exactly the default location, in any of its spellings.
+     */
     static boolean isDefault(List<String> locations) {
         if (locations.size() != 1) {
             return false;
@@ -68,10 +76,12 @@ public final class MigrationResolver {
     }
 
     /**
-     * Resolves every migration: versioned ones ordered by version, then repeatable ones ordered by description.
+     * Resolves every migration: versioned ones ordered by version, then repeatable ones
+     * ordered by description.
      * @return the migrations
-     * @throws dev.migrator.InvalidMigrationException listing every problem found (bad names, duplicate versions,
-     *         rollback scripts without a migration, invalid UTF-8, unreadable files, missing locations)
+     * @throws dev.migrator.InvalidMigrationException listing every problem found (bad
+     * names, duplicate versions, rollback scripts without a migration, invalid UTF-8,
+     * unreadable files, missing locations)
      */
     public List<ResolvedMigration> resolve() {
         return resolve((work) -> {
@@ -79,9 +89,10 @@ public final class MigrationResolver {
     }
 
     /**
-     * Resolves every migration like {@link #resolve()}, offering the reading of the files to other threads: once the
-     * files are listed, the work of checksumming them is handed to {@code share}, and any thread may then
-     * {@link SharedWork#help() help} with it while this one works through it too. The outcome does not depend on who
+     * Resolves every migration like {@link #resolve()}, offering the reading of the files
+     * to other threads: once the files are listed, the work of checksumming them is
+     * handed to {@code share}, and any thread may then {@link SharedWork#help() help}
+     * with it while this one works through it too. The outcome does not depend on who
      * helped.
      * @param share told about the work once the files are listed
      * @return the migrations
@@ -92,9 +103,10 @@ public final class MigrationResolver {
     }
 
     /**
-     * Resolves every migration like {@link #resolve(Consumer)}, keeping the text of migration scripts up to 1 MB each
-     * and 16 MB in all for the run that follows: their {@link ResolvedMigration#resource()} then reads exactly what
-     * was checksummed, from memory (see {@link KeptScript}). For commands that run or parse pending scripts.
+     * Resolves every migration like {@link #resolve(Consumer)}, keeping the text of
+     * migration scripts up to 1 MB each and 16 MB in all for the run that follows: their
+     * {@link ResolvedMigration#resource()} then reads exactly what was checksummed, from
+     * memory (see {@link KeptScript}). For commands that run or parse pending scripts.
      * @param share told about the work once the files are listed
      * @return the migrations
      * @throws dev.migrator.InvalidMigrationException as {@link #resolve()}
@@ -119,12 +131,15 @@ public final class MigrationResolver {
         problems.throwIfAny();
         if (logger.isDebugEnabled()) {
             logger.debug("Resolved {} migrations from {} files in {} in {} ms", migrations.size(), files.size(),
-                    locations, (System.nanoTime() - start) / 1_000_000);
+                    this.locations, (System.nanoTime() - start) / 1_000_000);
         }
         return migrations;
     }
 
-    /** Every file in the locations, in order: location by location, each sorted by relative path. */
+    /**
+     * Every file in the locations, in order: location by location, each sorted by
+     * relative path.
+     */
     private List<LocatedScript> list(Problems problems) {
         List<LocatedScript> files = new ArrayList<>();
         for (Location location : parseLocations(problems)) {
@@ -138,12 +153,12 @@ public final class MigrationResolver {
     }
 
     private ClassLoader loader() {
-        return (classLoader != null) ? classLoader : MigrationResolver.class.getClassLoader();
+        return (this.classLoader != null) ? this.classLoader : MigrationResolver.class.getClassLoader();
     }
 
     private List<Location> parseLocations(Problems problems) {
         Map<String, Location> parsed = new LinkedHashMap<>();
-        for (String text : locations) {
+        for (String text : this.locations) {
             try {
                 Location location = Location.parse(text);
                 parsed.putIfAbsent(location.displayName(), location);
@@ -161,9 +176,9 @@ public final class MigrationResolver {
             return false;
         }
         if (!Files.isDirectory(root)) {
-            problems.add(location.displayName(), 0, "The location " + location.displayName() + " is a file ("
-                    + root.toAbsolutePath() + "), not a directory. Fix: name the directory that holds the "
-                    + "migration files");
+            problems.add(location.displayName(), 0,
+                    "The location " + location.displayName() + " is a file (" + root.toAbsolutePath()
+                            + "), not a directory. Fix: name the directory that holds the " + "migration files");
             return true;
         }
         DirectoryScanner.scan(location, root, files, problems);
@@ -171,13 +186,14 @@ public final class MigrationResolver {
     }
 
     private void missing(Location location, Problems problems) {
-        if (!locationsConfigured) {
+        if (!this.locationsConfigured) {
             logger.info("No migrations: the location {} does not exist", location.displayName());
             return;
         }
         String where = location.onClasspath() ? "it is in no directory or jar of the class path"
                 : "there is no " + Path.of(location.path()).toAbsolutePath();
-        problems.add(location.displayName(), 0, "The location " + location.displayName() + " does not exist: "
-                + where + ". Fix: create it, or correct the configured locations");
+        problems.add(location.displayName(), 0, "The location " + location.displayName() + " does not exist: " + where
+                + ". Fix: create it, or correct the configured locations");
     }
+
 }

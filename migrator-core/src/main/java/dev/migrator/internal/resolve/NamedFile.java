@@ -3,8 +3,9 @@ package dev.migrator.internal.resolve;
 import java.util.Locale;
 
 /**
- * A file found in a location, sorted out by its path before anything is read: a script (with its parsed name), a
- * file whose name is a problem (with the message), or a file that is no script at all (ignored).
+ * A file found in a location, sorted out by its path before anything is read: a script
+ * (with its parsed name), a file whose name is a problem (with the message), or a file
+ * that is no script at all (ignored).
  *
  * @param file the file
  * @param name the parsed name when the file is a script, else {@code null}
@@ -28,17 +29,18 @@ record NamedFile(LocatedScript file, ScriptName name, String problem) {
         String path = file.relativePath();
         boolean inRollback = path.startsWith(ROLLBACK_DIR);
         if (!inRollback && (path.contains("/" + ROLLBACK_DIR))) {
-            return problem(file, file.displayName() + " is in a rollback/ directory that is not directly under its "
-                    + "location, so it would run as a migration. Fix: move it to "
-                    + file.location().displayName(ROLLBACK_DIR) + ", where rollback scripts are recognised");
+            return problem(file,
+                    file.displayName() + " is in a rollback/ directory that is not directly under its "
+                            + "location, so it would run as a migration. Fix: move it to "
+                            + file.location().displayName(ROLLBACK_DIR) + ", where rollback scripts are recognised");
         }
         try {
             return new NamedFile(file, inRollback ? ScriptName.rollback(fileName) : ScriptName.migration(fileName),
                     null);
         }
         catch (IllegalArgumentException ex) {
-            return problem(file, file.displayName() + " " + ex.getMessage() + ". Fix: rename it; "
-                    + ScriptName.ACCEPTED);
+            return problem(file,
+                    file.displayName() + " " + ex.getMessage() + ". Fix: rename it; " + ScriptName.ACCEPTED);
         }
     }
 
@@ -48,6 +50,6 @@ record NamedFile(LocatedScript file, ScriptName name, String problem) {
 
     /** Whether the file is a script, whose checksum is needed. */
     boolean isScript() {
-        return name != null;
+        return this.name != null;
     }
 }

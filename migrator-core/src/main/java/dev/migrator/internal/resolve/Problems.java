@@ -11,7 +11,8 @@ import java.util.List;
 import dev.migrator.InvalidMigrationException;
 
 /**
- * Collects every problem found while resolving, so that one {@link InvalidMigrationException} can list them all.
+ * Collects every problem found while resolving, so that one
+ * {@link InvalidMigrationException} can list them all.
  */
 final class Problems {
 
@@ -24,7 +25,7 @@ final class Problems {
 
     /** Records a problem with the exception that revealed it. */
     void add(String script, int line, String message, Throwable cause) {
-        problems.add(new Problem(script, line, message, cause));
+        this.problems.add(new Problem(script, line, message, cause));
     }
 
     /** Records the problem an {@link InvalidMigrationException} describes. */
@@ -33,28 +34,28 @@ final class Problems {
     }
 
     boolean isEmpty() {
-        return problems.isEmpty();
+        return this.problems.isEmpty();
     }
 
     /** Throws one exception listing every problem, if there is any. */
     void throwIfAny() {
-        if (problems.isEmpty()) {
+        if (this.problems.isEmpty()) {
             return;
         }
-        Problem first = problems.get(0);
+        Problem first = this.problems.get(0);
         StringBuilder message = new StringBuilder();
-        if (problems.size() == 1) {
+        if (this.problems.size() == 1) {
             message.append("Invalid migration files: ").append(first.message());
         }
         else {
-            message.append("Invalid migration files (").append(problems.size()).append(" problems):");
-            for (Problem problem : problems) {
+            message.append("Invalid migration files (").append(this.problems.size()).append(" problems):");
+            for (Problem problem : this.problems) {
                 message.append("\n  - ").append(problem.message());
             }
         }
         InvalidMigrationException exception = new InvalidMigrationException(first.script(), first.line(),
                 message.toString());
-        for (Problem problem : problems) {
+        for (Problem problem : this.problems) {
             if (problem.cause() == null) {
                 continue;
             }
@@ -88,4 +89,5 @@ final class Problems {
 
     private record Problem(String script, int line, String message, Throwable cause) {
     }
+
 }

@@ -4,16 +4,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * The normalised text of a script (see {@link ScriptResource#read()}) together with its checksum, held in one copy
- * only, with one byte per character wherever it can be.
+ * The normalised text of a script (see {@link ScriptResource#read()}) together with its
+ * checksum, held in one copy only, with one byte per character wherever it can be.
  * <p>
- * The text is stored in pages of {@value #PAGE_SIZE} characters. A page whose characters are all below U+0100 (every
- * page of an ASCII or Latin-1 file) is a {@code byte[]}, any other page a {@code char[]}; so a 50 MB ASCII script
- * takes 50 MB of heap, as a {@link String} would, but is built page by page while the file is read, without a second
- * whole-file copy and without one large array (no single allocation needs 50 MB of contiguous heap).
+ * The text is stored in pages of {@value #PAGE_SIZE} characters. A page whose characters
+ * are all below U+0100 (every page of an ASCII or Latin-1 file) is a {@code byte[]}, any
+ * other page a {@code char[]}; so a 50 MB ASCII script takes 50 MB of heap, as a
+ * {@link String} would, but is built page by page while the file is read, without a
+ * second whole-file copy and without one large array (no single allocation needs 50 MB of
+ * contiguous heap).
  * <p>
- * {@link #subSequence(int, int)} returns a {@link String} copy of the range, which is how a statement's text is
- * materialised when it is sent; {@link #toString()} copies the whole text. Instances are immutable.
+ * {@link #subSequence(int, int)} returns a {@link String} copy of the range, which is how
+ * a statement's text is materialised when it is sent; {@link #toString()} copies the
+ * whole text. Instances are immutable.
  */
 public final class ScriptContent implements CharSequence {
 
@@ -24,10 +27,15 @@ public final class ScriptContent implements CharSequence {
 
     private static final int PAGE_MASK = PAGE_SIZE - 1;
 
-    /** Per page: its characters when they are all below U+0100, otherwise {@code null}. */
+    /**
+     * Per page: its characters when they are all below U+0100, otherwise {@code null}.
+     */
     private final byte[][] narrow;
 
-    /** Per page: its characters when one of them is U+0100 or above, otherwise {@code null}. */
+    /**
+     * Per page: its characters when one of them is U+0100 or above, otherwise
+     * {@code null}.
+     */
     private final char[][] wide;
 
     private final int length;
@@ -42,9 +50,10 @@ public final class ScriptContent implements CharSequence {
     }
 
     /**
-     * The content of bytes that {@link ScriptText} has already checked and normalised (valid UTF-8, no BOM, LF line
-     * ends; see {@link KeptScript}). ASCII text is taken page by page as it is (a text of one page is not even
-     * copied: the array becomes the page, so it must never change afterwards); other text is decoded.
+     * The content of bytes that {@link ScriptText} has already checked and normalised
+     * (valid UTF-8, no BOM, LF line ends; see {@link KeptScript}). ASCII text is taken
+     * page by page as it is (a text of one page is not even copied: the array becomes the
+     * page, so it must never change afterwards); other text is decoded.
      * @param utf8 the normalised bytes
      * @param checksum their SHA-256
      */
@@ -80,32 +89,35 @@ public final class ScriptContent implements CharSequence {
         return true;
     }
 
-    /** The SHA-256 (lower-case hex) of this text encoded as UTF-8: the script's checksum. */
+    /**
+     * The SHA-256 (lower-case hex) of this text encoded as UTF-8: the script's checksum.
+     */
     public String checksum() {
-        return checksum;
+        return this.checksum;
     }
 
     @Override
     public int length() {
-        return length;
+        return this.length;
     }
 
     /**
      * The character at {@code index}. Out of range, the page arrays themselves throw (an
-     * {@link ArrayIndexOutOfBoundsException}): pages are full but the last, which is trimmed to its length.
+     * {@link ArrayIndexOutOfBoundsException}): pages are full but the last, which is
+     * trimmed to its length.
      */
     @Override
     public char charAt(int index) {
         int page = index >>> PAGE_BITS;
-        byte[] bytes = narrow[page];
-        return (bytes != null) ? (char) (bytes[index & PAGE_MASK] & 0xFF) : wide[page][index & PAGE_MASK];
+        byte[] bytes = this.narrow[page];
+        return (bytes != null) ? (char) (bytes[index & PAGE_MASK] & 0xFF) : this.wide[page][index & PAGE_MASK];
     }
 
     /** A {@link String} copy of {@code [start, end)}. */
     @Override
     public String subSequence(int start, int end) {
-        if (start < 0 || end > length || start > end) {
-            throw new IndexOutOfBoundsException("range [" + start + ", " + end + "), length " + length);
+        if (start < 0 || end > this.length || start > end) {
+            throw new IndexOutOfBoundsException("range [" + start + ", " + end + "), length " + this.length);
         }
         if (start == end) {
             return "";
@@ -114,22 +126,22 @@ public final class ScriptContent implements CharSequence {
         int lastPage = (end - 1) >>> PAGE_BITS;
         if (firstPage == lastPage) {
             int from = start & PAGE_MASK;
-            byte[] bytes = narrow[firstPage];
+            byte[] bytes = this.narrow[firstPage];
             return (bytes != null) ? new String(bytes, from, end - start, StandardCharsets.ISO_8859_1)
-                    : new String(wide[firstPage], from, end - start);
+                    : new String(this.wide[firstPage], from, end - start);
         }
         StringBuilder sb = new StringBuilder(end - start);
         for (int page = firstPage; page <= lastPage; page++) {
             int from = (page == firstPage) ? start & PAGE_MASK : 0;
             int to = (page == lastPage) ? ((end - 1) & PAGE_MASK) + 1 : PAGE_SIZE;
-            byte[] bytes = narrow[page];
+            byte[] bytes = this.narrow[page];
             if (bytes != null) {
                 for (int i = from; i < to; i++) {
                     sb.append((char) (bytes[i] & 0xFF));
                 }
             }
             else {
-                sb.append(wide[page], from, to - from);
+                sb.append(this.wide[page], from, to - from);
             }
         }
         return sb.toString();
@@ -138,12 +150,13 @@ public final class ScriptContent implements CharSequence {
     /** A {@link String} copy of the whole text. */
     @Override
     public String toString() {
-        return subSequence(0, length);
+        return subSequence(0, this.length);
     }
 
     /**
-     * Collects characters into pages: each full page is stored as {@code byte[]} or {@code char[]}, the last one
-     * trimmed to its length. Not thread-safe; {@link #build(String)} once.
+     * Collects characters into pages: each full page is stored as {@code byte[]} or
+     * {@code char[]}, the last one trimmed to its length. Not thread-safe;
+     * {@link #build(String)} once.
      */
     static final class Builder {
 
@@ -161,46 +174,48 @@ public final class ScriptContent implements CharSequence {
 
         /** Appends one character. */
         void append(char c) {
-            page[filled++] = c;
-            if (filled == PAGE_SIZE) {
+            this.page[this.filled++] = c;
+            if (this.filled == PAGE_SIZE) {
                 store();
             }
         }
 
         /** The content built so far, with its checksum. */
         ScriptContent build(String checksum) {
-            if (filled > 0) {
+            if (this.filled > 0) {
                 store();
             }
-            return new ScriptContent(Arrays.copyOf(narrow, pages), Arrays.copyOf(wide, pages), (int) length,
-                    checksum);
+            return new ScriptContent(Arrays.copyOf(this.narrow, this.pages), Arrays.copyOf(this.wide, this.pages),
+                    (int) this.length, checksum);
         }
 
         private void store() {
-            if (length + filled > Integer.MAX_VALUE - 8) {
+            if (this.length + this.filled > Integer.MAX_VALUE - 8) {
                 throw new IllegalStateException("a script of more than 2^31 characters cannot be held in memory");
             }
-            if (pages == narrow.length) {
-                narrow = Arrays.copyOf(narrow, pages * 2);
-                wide = Arrays.copyOf(wide, pages * 2);
+            if (this.pages == this.narrow.length) {
+                this.narrow = Arrays.copyOf(this.narrow, this.pages * 2);
+                this.wide = Arrays.copyOf(this.wide, this.pages * 2);
             }
             boolean fits = true;
-            for (int i = 0; i < filled && fits; i++) {
-                fits = page[i] < 0x100;
+            for (int i = 0; i < this.filled && fits; i++) {
+                fits = this.page[i] < 0x100;
             }
             if (fits) {
-                byte[] bytes = new byte[filled];
-                for (int i = 0; i < filled; i++) {
-                    bytes[i] = (byte) page[i];
+                byte[] bytes = new byte[this.filled];
+                for (int i = 0; i < this.filled; i++) {
+                    bytes[i] = (byte) this.page[i];
                 }
-                narrow[pages] = bytes;
+                this.narrow[this.pages] = bytes;
             }
             else {
-                wide[pages] = Arrays.copyOf(page, filled);
+                this.wide[this.pages] = Arrays.copyOf(this.page, this.filled);
             }
-            pages++;
-            length += filled;
-            filled = 0;
+            this.pages++;
+            this.length += this.filled;
+            this.filled = 0;
         }
+
     }
+
 }

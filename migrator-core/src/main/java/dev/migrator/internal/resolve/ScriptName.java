@@ -4,17 +4,20 @@ import dev.migrator.MigrationType;
 import dev.migrator.MigrationVersion;
 
 /**
- * The meaning of a script's file name. Parsed by hand, one look at each character, no regular expression.
+ * The meaning of a script's file name. Parsed by hand, one look at each character, no
+ * regular expression.
  * <ul>
- * <li>versioned: {@code <version>_<description>.sql}, {@code <version>-<description>.sql} or Flyway's
- * {@code V<version>__<description>.sql};</li>
+ * <li>versioned: {@code <version>_<description>.sql}, {@code <version>-<description>.sql}
+ * or Flyway's {@code V<version>__<description>.sql};</li>
  * <li>repeatable: {@code R__<description>.sql};</li>
- * <li>rollback (in {@code rollback/}): {@code <version>_<anything>.sql}, {@code <version>-<anything>.sql} or
- * {@code U<version>__<anything>.sql}.</li>
+ * <li>rollback (in {@code rollback/}): {@code <version>_<anything>.sql},
+ * {@code <version>-<anything>.sql} or {@code U<version>__<anything>.sql}.</li>
  * </ul>
- * A version is digits with optional dots; the description turns {@code _} and {@code -} into spaces.
+ * A version is digits with optional dots; the description turns {@code _} and {@code -}
+ * into spaces.
  *
- * @param type {@link MigrationType#VERSIONED}, {@link MigrationType#REPEATABLE} or {@link MigrationType#ROLLBACK}
+ * @param type {@link MigrationType#VERSIONED}, {@link MigrationType#REPEATABLE} or
+ * {@link MigrationType#ROLLBACK}
  * @param version the version, {@code null} for a repeatable script
  * @param description the description, never empty
  */
@@ -44,8 +47,8 @@ record ScriptName(MigrationType type, MigrationVersion version, String descripti
             return flyway(MigrationType.VERSIONED, base);
         }
         if (base.startsWith("U") && base.length() > 1 && isDigit(base.charAt(1))) {
-            throw new IllegalArgumentException("is an undo script outside rollback/: move it to rollback/ directly "
-                    + "under the location");
+            throw new IllegalArgumentException(
+                    "is an undo script outside rollback/: move it to rollback/ directly " + "under the location");
         }
         return plain(MigrationType.VERSIONED, base);
     }
@@ -74,13 +77,16 @@ record ScriptName(MigrationType type, MigrationVersion version, String descripti
         String version = base.substring(1, separator);
         if (isUnderscoredVersion(version)) {
             throw new IllegalArgumentException("has the version '" + version + "' written with '_' (Flyway reads "
-                    + "V1_1__ as version 1.1); a version is digits with optional dots: rename it to "
-                    + base.charAt(0) + version.replace('_', '.') + base.substring(separator) + ".sql");
+                    + "V1_1__ as version 1.1); a version is digits with optional dots: rename it to " + base.charAt(0)
+                    + version.replace('_', '.') + base.substring(separator) + ".sql");
         }
         return new ScriptName(type, version(version), description(base, separator + 2));
     }
 
-    /** Whether the text is {@code [0-9]+(_[0-9]+)+}: Flyway's way of writing 1.1 as {@code 1_1}. */
+    /**
+     * Whether the text is {@code [0-9]+(_[0-9]+)+}: Flyway's way of writing 1.1 as
+     * {@code 1_1}.
+     */
     private static boolean isUnderscoredVersion(String text) {
         boolean afterDigit = false;
         boolean underscore = false;
@@ -116,13 +122,16 @@ record ScriptName(MigrationType type, MigrationVersion version, String descripti
 
     private static MigrationVersion version(String text) {
         if (!MigrationVersion.isValid(text)) {
-            throw new IllegalArgumentException("has the version '" + text + "', which is not digits with optional "
-                    + "dots");
+            throw new IllegalArgumentException(
+                    "has the version '" + text + "', which is not digits with optional " + "dots");
         }
         return MigrationVersion.parse(text);
     }
 
-    /** The description from {@code start}: '_' and '-' become spaces, runs of them one space, none at the ends. */
+    /**
+     * The description from {@code start}: '_' and '-' become spaces, runs of them one
+     * space, none at the ends.
+     */
     private static String description(String base, int start) {
         StringBuilder description = new StringBuilder(base.length() - start);
         boolean space = false;

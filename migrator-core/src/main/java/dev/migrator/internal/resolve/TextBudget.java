@@ -3,13 +3,16 @@ package dev.migrator.internal.resolve;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * How much script text one resolution may keep in memory for the run that follows it (see {@link KeptScript}): files
- * up to a size each and up to a total, shared by all threads reading the files. A file that does not fit is not
- * kept; it is read again when it runs.
+ * How much script text one resolution may keep in memory for the run that follows it (see
+ * {@link KeptScript}): files up to a size each and up to a total, shared by all threads
+ * reading the files. A file that does not fit is not kept; it is read again when it runs.
  */
 final class TextBudget {
 
-    /** The biggest file kept: 1 MB (bigger scripts are read again, and checked to be unchanged, when they run). */
+    /**
+     * The biggest file kept: 1 MB (bigger scripts are read again, and checked to be
+     * unchanged, when they run).
+     */
     static final int FILE_BYTES = 1 << 20;
 
     /** The most bytes kept by one resolution: 16 MB. */
@@ -34,19 +37,23 @@ final class TextBudget {
 
     /** The biggest file that may be kept, in bytes (0: none). */
     int fileBytes() {
-        return fileBytes;
+        return this.fileBytes;
     }
 
-    /** Takes {@code bytes} from what is left; {@code false} (and nothing taken) when that is not enough. */
+    /**
+     * Takes {@code bytes} from what is left; {@code false} (and nothing taken) when that
+     * is not enough.
+     */
     boolean take(int bytes) {
         while (true) {
-            long now = left.get();
+            long now = this.left.get();
             if (now < bytes) {
                 return false;
             }
-            if (left.compareAndSet(now, now - bytes)) {
+            if (this.left.compareAndSet(now, now - bytes)) {
                 return true;
             }
         }
     }
+
 }

@@ -2,7 +2,10 @@ package dev.migrator.internal.sql;
 
 import java.io.Reader;
 
-/** A {@link Reader} over a {@link CharSequence}, so COPY data streams from the script text without a copy. */
+/**
+ * A {@link Reader} over a {@link CharSequence}, so COPY data streams from the script text
+ * without a copy.
+ */
 final class CharSequenceReader extends Reader {
 
     private final CharSequence text;
@@ -15,14 +18,14 @@ final class CharSequenceReader extends Reader {
 
     @Override
     public int read(char[] buffer, int offset, int length) {
-        if (position >= text.length()) {
+        if (this.position >= this.text.length()) {
             return -1;
         }
-        int count = Math.min(length, text.length() - position);
+        int count = Math.min(length, this.text.length() - this.position);
         for (int i = 0; i < count; i++) {
-            buffer[offset + i] = text.charAt(position + i);
+            buffer[offset + i] = this.text.charAt(this.position + i);
         }
-        position += count;
+        this.position += count;
         return count;
     }
 
@@ -30,4 +33,5 @@ final class CharSequenceReader extends Reader {
     public void close() {
         // nothing to release
     }
+
 }

@@ -3,12 +3,14 @@ package dev.migrator.internal.sql;
 import java.util.List;
 
 /**
- * Engine statements that travel in the same JDBC batches as a transactional script, so that a whole migration
- * (transaction start, timeouts, the script, its history row, commit, session reset) usually reaches the server in
- * one round trip.
+ * Engine statements that travel in the same JDBC batches as a transactional script, so
+ * that a whole migration (transaction start, timeouts, the script, its history row,
+ * commit, session reset) usually reaches the server in one round trip.
  *
- * @param opening statements sent before the script's first statement (e.g. {@code begin} and {@code set local})
- * @param closing statements sent after its last statement (e.g. the history insert, {@code commit})
+ * @param opening statements sent before the script's first statement (e.g. {@code begin}
+ * and {@code set local})
+ * @param closing statements sent after its last statement (e.g. the history insert,
+ * {@code commit})
  */
 public record Envelope(List<String> opening, List<String> closing) {
 

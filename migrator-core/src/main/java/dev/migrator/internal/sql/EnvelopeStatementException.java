@@ -3,8 +3,9 @@ package dev.migrator.internal.sql;
 import java.sql.SQLException;
 
 /**
- * One of the {@link Envelope}'s own statements failed (not one of the script's), e.g. the history insert or the
- * {@code commit}. The server's error is the cause; its SQLSTATE and message are copied.
+ * One of the {@link Envelope}'s own statements failed (not one of the script's), e.g. the
+ * history insert or the {@code commit}. The server's error is the cause; its SQLSTATE and
+ * message are copied.
  */
 public final class EnvelopeStatementException extends SQLException {
 
@@ -21,13 +22,17 @@ public final class EnvelopeStatementException extends SQLException {
         this.index = index;
     }
 
-    /** Whether the failing statement is one of {@link Envelope#closing()} (else one of the opening ones). */
+    /**
+     * Whether the failing statement is one of {@link Envelope#closing()} (else one of the
+     * opening ones).
+     */
     public boolean isClosing() {
-        return closing;
+        return this.closing;
     }
 
     /** The 0-based index of the failing statement in its list. */
     public int index() {
-        return index;
+        return this.index;
     }
+
 }

@@ -1,8 +1,8 @@
 package dev.migrator.internal.sql;
 
 /**
- * Line arithmetic shared by the parser and the error mapping. A line ends at {@code \n}, at {@code \r\n} (counted
- * once) or at a lone {@code \r}.
+ * Line arithmetic shared by the parser and the error mapping. A line ends at {@code \n},
+ * at {@code \r\n} (counted once) or at a lone {@code \r}.
  */
 final class Lines {
 
@@ -33,4 +33,5 @@ final class Lines {
         }
         return i;
     }
+
 }

@@ -9,14 +9,11 @@ import java.util.List;
 import java.util.function.BiConsumer;
 
 /**
- * The statements collected for one JDBC batch, script statements and {@link Envelope} statements mixed, with what
- * each entry is, so that a failure can be pinned on the right one.
+ * The statements collected for one JDBC batch, script statements and {@link Envelope}
+ * statements mixed, with what each entry is, so that a failure can be pinned on the right
+ * one.
  */
 final class ScriptBatch {
-
-    /** An entry: a script statement ({@code statement >= 0}) or the envelope's statement {@code envelopeIndex}. */
-    private record Entry(String sql, int statement, boolean closing, int envelopeIndex) {
-    }
 
     private final Statement statement;
 
@@ -39,46 +36,46 @@ final class ScriptBatch {
     }
 
     void addStatement(int index) throws SQLException {
-        String sql = script.statements().get(index).sql();
-        statement.addBatch(sql);
-        entries.add(new Entry(sql, index, false, -1));
-        statements++;
+        String sql = this.script.statements().get(index).sql();
+        this.statement.addBatch(sql);
+        this.entries.add(new Entry(sql, index, false, -1));
+        this.statements++;
     }
 
     void addEnvelope(boolean closing, int index, String sql) throws SQLException {
-        statement.addBatch(sql);
-        entries.add(new Entry(sql, -1, closing, index));
+        this.statement.addBatch(sql);
+        this.entries.add(new Entry(sql, -1, closing, index));
     }
 
     /** How many of the script's own statements are waiting. */
     int statementCount() {
-        return statements;
+        return this.statements;
     }
 
     /** Sends what is waiting (nothing when empty). */
     void flush() throws EnvelopeStatementException {
-        if (entries.isEmpty()) {
+        if (this.entries.isEmpty()) {
             return;
         }
         try {
-            watch.sending(statement);
+            this.watch.sending(this.statement);
             try {
-                statement.executeBatch();
+                this.statement.executeBatch();
             }
             finally {
-                watch.returned(statement);
+                this.watch.returned(this.statement);
             }
-            warnings.accept(script, statement.getWarnings());
-            statement.clearWarnings();
+            this.warnings.accept(this.script, this.statement.getWarnings());
+            this.statement.clearWarnings();
         }
         catch (BatchUpdateException ex) {
-            int failed = StatementFailure.failedEntry(ex, entries.stream().map(Entry::sql).toList());
+            int failed = StatementFailure.failedEntry(ex, this.entries.stream().map(Entry::sql).toList());
             if (failed < 0) {
                 throw unattributed(ex);
             }
-            Entry entry = entries.get(failed);
+            Entry entry = this.entries.get(failed);
             if (entry.statement() >= 0) {
-                throw StatementFailure.of(script, entry.statement(), entry.statement(), ex);
+                throw StatementFailure.of(this.script, entry.statement(), entry.statement(), ex);
             }
             throw new EnvelopeStatementException(entry.closing(), entry.envelopeIndex(), entry.sql(),
                     StatementFailure.serverError(ex));
@@ -87,25 +84,36 @@ final class ScriptBatch {
             throw unattributed(ex);
         }
         finally {
-            entries.clear();
-            statements = 0;
+            this.entries.clear();
+            this.statements = 0;
         }
     }
 
-    /** A failure no single entry can be blamed for (e.g. the connection broke during the batch). */
+    /**
+     * A failure no single entry can be blamed for (e.g. the connection broke during the
+     * batch).
+     */
     private RuntimeException unattributed(SQLException ex) throws EnvelopeStatementException {
         int first = -1;
         int last = -1;
-        for (Entry entry : entries) {
+        for (Entry entry : this.entries) {
             if (entry.statement() >= 0) {
                 first = (first < 0) ? entry.statement() : first;
                 last = entry.statement();
             }
         }
         if (first >= 0) {
-            return StatementFailure.ofBatch(script, first, last, first, ex);
+            return StatementFailure.ofBatch(this.script, first, last, first, ex);
         }
-        Entry any = entries.get(entries.size() - 1);
+        Entry any = this.entries.get(this.entries.size() - 1);
         throw new EnvelopeStatementException(any.closing(), -1, any.sql(), StatementFailure.serverError(ex));
     }
+
+    /**
+     * An entry: a script statement ({@code statement >= 0}) or the envelope's statement
+     * {@code envelopeIndex}.
+     */
+    private record Entry(String sql, int statement, boolean closing, int envelopeIndex) {
+    }
+
 }

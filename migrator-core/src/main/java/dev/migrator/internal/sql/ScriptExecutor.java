@@ -16,17 +16,19 @@ import dev.migrator.MigrationFailedException;
 import dev.migrator.internal.failure.MigrationFailure;
 
 /**
- * Runs the statements of a {@link SqlScript} on a connection whose state the engine owns: the executor never
- * commits, rolls back or changes auto-commit.
+ * Runs the statements of a {@link SqlScript} on a connection whose state the engine owns:
+ * the executor never commits, rolls back or changes auto-commit.
  * <ul>
- * <li>Transactional script (the engine has set {@code autoCommit(false)}): statements go to the server as JDBC
- * batches, which pgjdbc pipelines (few round trips); a {@code COPY ... FROM STDIN} ends the current batch and runs
- * through the driver's copy API.</li>
- * <li>Non-transactional script (the engine has set {@code autoCommit(true)}): one statement at a time, so a
- * failure can say how many statements were applied.</li>
+ * <li>Transactional script (the engine has set {@code autoCommit(false)}): statements go
+ * to the server as JDBC batches, which pgjdbc pipelines (few round trips); a
+ * {@code COPY ... FROM STDIN} ends the current batch and runs through the driver's copy
+ * API.</li>
+ * <li>Non-transactional script (the engine has set {@code autoCommit(true)}): one
+ * statement at a time, so a failure can say how many statements were applied.</li>
  * </ul>
- * Server notices are logged at INFO. A failing statement raises {@link MigrationFailedException} with the script,
- * the statement's number and line, the file line PostgreSQL's error position points at, SQLSTATE and message.
+ * Server notices are logged at INFO. A failing statement raises
+ * {@link MigrationFailedException} with the script, the statement's number and line, the
+ * file line PostgreSQL's error position points at, SQLSTATE and message.
  */
 public final class ScriptExecutor {
 
@@ -44,14 +46,16 @@ public final class ScriptExecutor {
         this(DEFAULT_BATCH_SIZE);
     }
 
-    /** An executor that sends at most {@code batchSize} statements per batch (at least 1). */
+    /**
+     * An executor that sends at most {@code batchSize} statements per batch (at least 1).
+     */
     public ScriptExecutor(int batchSize) {
         this(batchSize, StatementWatch.NONE);
     }
 
     /**
-     * An executor that sends at most {@code batchSize} statements per batch (at least 1) and tells {@code watch}
-     * which statement is in flight.
+     * An executor that sends at most {@code batchSize} statements per batch (at least 1)
+     * and tells {@code watch} which statement is in flight.
      */
     public ScriptExecutor(int batchSize, StatementWatch watch) {
         if (batchSize < 1) {
@@ -62,10 +66,11 @@ public final class ScriptExecutor {
     }
 
     /**
-     * Executes every statement of the script and returns how many ran (all of them, or it throws).
+     * Executes every statement of the script and returns how many ran (all of them, or it
+     * throws).
      * @throws MigrationFailedException when a statement fails
      * @throws IllegalStateException when the connection's auto-commit does not match
-     *         {@link SqlScript#transactional()} (the engine must set it first)
+     * {@link SqlScript#transactional()} (the engine must set it first)
      */
     public int execute(Connection connection, SqlScript script) {
         checkAutoCommit(connection, script, !script.transactional());
@@ -74,8 +79,7 @@ public final class ScriptExecutor {
             return 0;
         }
         try {
-            return script.transactional() ? inBatches(connection, script, Envelope.NONE)
-                    : oneByOne(connection, script);
+            return script.transactional() ? inBatches(connection, script, Envelope.NONE) : oneByOne(connection, script);
         }
         catch (EnvelopeStatementException ex) {
             throw new IllegalStateException("No envelope statement was sent, yet one failed", ex);
@@ -83,20 +87,22 @@ public final class ScriptExecutor {
     }
 
     /**
-     * Executes a transactional script on a connection in auto-commit mode, with the envelope's statements in the
-     * same batches: the opening ones before the first statement, the closing ones after the last. The envelope owns
-     * the transaction (it begins and commits it); the executor only sends. Unless the script holds a
-     * {@code COPY ... FROM STDIN} or more than the batch size of statements, everything goes in one batch.
+     * Executes a transactional script on a connection in auto-commit mode, with the
+     * envelope's statements in the same batches: the opening ones before the first
+     * statement, the closing ones after the last. The envelope owns the transaction (it
+     * begins and commits it); the executor only sends. Unless the script holds a
+     * {@code COPY ... FROM STDIN} or more than the batch size of statements, everything
+     * goes in one batch.
      * @return how many of the script's statements ran (all of them, or it throws)
      * @throws MigrationFailedException when one of the script's statements fails
      * @throws EnvelopeStatementException when one of the envelope's statements fails
-     * @throws IllegalStateException when the script is not transactional or the connection not in auto-commit
+     * @throws IllegalStateException when the script is not transactional or the
+     * connection not in auto-commit
      */
-    public int execute(Connection connection, SqlScript script, Envelope envelope)
-            throws EnvelopeStatementException {
+    public int execute(Connection connection, SqlScript script, Envelope envelope) throws EnvelopeStatementException {
         if (!script.transactional()) {
-            throw new IllegalStateException("Cannot run " + script.name() + " in an envelope: it is not "
-                    + "transactional");
+            throw new IllegalStateException(
+                    "Cannot run " + script.name() + " in an envelope: it is not " + "transactional");
         }
         checkAutoCommit(connection, script, true);
         logDirectives(script);
@@ -109,8 +115,11 @@ public final class ScriptExecutor {
             autoCommit = connection.getAutoCommit();
         }
         catch (SQLException ex) {
-            throw MigrationFailure.builder(script.name()).serverError(ex.getSQLState(), ex.getMessage())
-                    .transactional(script.transactional()).cause(ex).build();
+            throw MigrationFailure.builder(script.name())
+                .serverError(ex.getSQLState(), ex.getMessage())
+                .transactional(script.transactional())
+                .cause(ex)
+                .build();
         }
         if (autoCommit != expected) {
             throw new IllegalStateException("Cannot run " + script.name() + ": the script is "
@@ -136,7 +145,7 @@ public final class ScriptExecutor {
         int next = 0;
         try (Statement st = connection.createStatement()) {
             st.setEscapeProcessing(false);
-            ScriptBatch batch = new ScriptBatch(st, script, ScriptExecutor::logWarnings, watch);
+            ScriptBatch batch = new ScriptBatch(st, script, ScriptExecutor::logWarnings, this.watch);
             for (int i = 0; i < envelope.opening().size(); i++) {
                 batch.addEnvelope(false, i, envelope.opening().get(i));
             }
@@ -147,7 +156,7 @@ public final class ScriptExecutor {
                 }
                 else {
                     batch.addStatement(next);
-                    if (batch.statementCount() == batchSize) {
+                    if (batch.statementCount() == this.batchSize) {
                         batch.flush();
                     }
                 }
@@ -181,12 +190,12 @@ public final class ScriptExecutor {
             }
             try (Statement st = connection.createStatement()) {
                 st.setEscapeProcessing(false);
-                watch.sending(st);
+                this.watch.sending(st);
                 try {
                     st.execute(statement.sql());
                 }
                 finally {
-                    watch.returned(st);
+                    this.watch.returned(st);
                 }
                 logWarnings(script, st.getWarnings());
             }
@@ -200,17 +209,19 @@ public final class ScriptExecutor {
     private void copy(Connection connection, SqlScript script, int index, int executed) {
         SqlStatement statement = script.statements().get(index);
         try {
-            watch.sending(null);
-            long rows = connection.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn(statement.sql(), new CharSequenceReader(statement.copyData().rows()));
+            this.watch.sending(null);
+            long rows = connection.unwrap(PGConnection.class)
+                .getCopyAPI()
+                .copyIn(statement.sql(), new CharSequenceReader(statement.copyData().rows()));
             log.debug("{} line {}: COPY loaded {} rows", script.name(), statement.line(), rows);
         }
         catch (SQLException ex) {
             throw StatementFailure.of(script, index, executed, ex);
         }
         catch (IOException ex) {
-            throw new IllegalStateException("Could not read the COPY data of " + script.name() + " line "
-                    + statement.line() + " from memory", ex);
+            throw new IllegalStateException(
+                    "Could not read the COPY data of " + script.name() + " line " + statement.line() + " from memory",
+                    ex);
         }
     }
 
@@ -223,4 +234,5 @@ public final class ScriptExecutor {
             log.info("{}: {}", script.name(), message);
         }
     }
+
 }

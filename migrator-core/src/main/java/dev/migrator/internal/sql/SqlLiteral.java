@@ -1,8 +1,8 @@
 package dev.migrator.internal.sql;
 
 /**
- * Writes values as PostgreSQL literals, for the few engine statements that travel inside a script's batch (where a
- * JDBC batch of plain statements cannot carry bind parameters).
+ * Writes values as PostgreSQL literals, for the few engine statements that travel inside
+ * a script's batch (where a JDBC batch of plain statements cannot carry bind parameters).
  */
 public final class SqlLiteral {
 
@@ -10,10 +10,12 @@ public final class SqlLiteral {
     }
 
     /**
-     * The value as an escape string constant ({@code E'...'}), or {@code null} for {@code NULL}. Backslashes and
-     * quotes are doubled, so the result means the same whatever {@code standard_conforming_strings} is set to (a
-     * migration may change it in the same transaction).
-     * @throws IllegalArgumentException when the value holds a NUL character, which PostgreSQL text cannot
+     * The value as an escape string constant ({@code E'...'}), or {@code null} for
+     * {@code NULL}. Backslashes and quotes are doubled, so the result means the same
+     * whatever {@code standard_conforming_strings} is set to (a migration may change it
+     * in the same transaction).
+     * @throws IllegalArgumentException when the value holds a NUL character, which
+     * PostgreSQL text cannot
      */
     public static String text(String value) {
         if (value == null) {
@@ -32,4 +34,5 @@ public final class SqlLiteral {
         }
         return sb.append('\'').toString();
     }
+
 }

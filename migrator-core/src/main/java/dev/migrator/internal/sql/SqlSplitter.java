@@ -7,20 +7,14 @@ import java.util.List;
 import dev.migrator.InvalidMigrationException;
 
 /**
- * Finds the statement boundaries of a script in one pass over the text, the way psql does: a {@code ;} ends a
- * statement only outside string literals ({@code '...'}, {@code E'...'}, {@code U&'...'}), quoted identifiers,
- * dollar quotes, comments (nested {@code /* *}{@code /}), parentheses and {@code BEGIN ATOMIC ... END} bodies.
- * {@code COPY ... FROM STDIN} is followed by inline data up to a line {@code \.}. Produces offsets only; the text is
- * never copied here.
+ * Finds the statement boundaries of a script in one pass over the text, the way psql
+ * does: a {@code ;} ends a statement only outside string literals ({@code '...'},
+ * {@code E'...'}, {@code U&'...'}), quoted identifiers, dollar quotes, comments (nested
+ * {@code /* *}{@code /}), parentheses and {@code BEGIN ATOMIC ... END} bodies.
+ * {@code COPY ... FROM STDIN} is followed by inline data up to a line {@code \.}.
+ * Produces offsets only; the text is never copied here.
  */
 final class SqlSplitter {
-
-    /**
-     * One statement: {@code text[start, end)} (no leading comment, no {@code ;}, no trailing whitespace), and for
-     * {@code COPY ... FROM STDIN} its data {@code text[dataStart, dataEnd)} (otherwise both {@code -1}).
-     */
-    record Piece(int start, int end, int dataStart, int dataEnd) {
-    }
 
     private final String script;
 
@@ -51,13 +45,13 @@ final class SqlSplitter {
         int firstWordEnd = -1;
         int block = 0;
         int blockOpen = -1;
-        while (i < length) {
-            char c = text.charAt(i);
+        while (i < this.length) {
+            char c = this.text.charAt(i);
             if (Chars.isSpace(c)) {
                 i++;
                 continue;
             }
-            char next = (i + 1 < length) ? text.charAt(i + 1) : '\0';
+            char next = (i + 1 < this.length) ? this.text.charAt(i + 1) : '\0';
             if (c == '-' && next == '-') {
                 i = skipLineComment(i);
                 continue;
@@ -78,21 +72,21 @@ final class SqlSplitter {
                 case '"' -> i = skipQuoted(i, i, '"');
                 case '$' -> i = skipDollar(i);
                 case '(' -> {
-                    if (parenDepth == parens.length) {
-                        parens = Arrays.copyOf(parens, parenDepth * 2);
+                    if (this.parenDepth == this.parens.length) {
+                        this.parens = Arrays.copyOf(this.parens, this.parenDepth * 2);
                     }
-                    parens[parenDepth++] = i;
+                    this.parens[this.parenDepth++] = i;
                     i++;
                 }
                 case ')' -> {
-                    if (parenDepth > 0) {
-                        parenDepth--;
+                    if (this.parenDepth > 0) {
+                        this.parenDepth--;
                     }
                     i++;
                 }
                 case '\\' -> throw metaCommand(i);
                 case ';' -> {
-                    if (parenDepth == 0 && block == 0) {
+                    if (this.parenDepth == 0 && block == 0) {
                         i = emit(start, i, firstWordEnd, true);
                         start = -1;
                         firstWordEnd = -1;
@@ -107,19 +101,19 @@ final class SqlSplitter {
                         continue;
                     }
                     int end = i + 1;
-                    while (end < length && Chars.isWordPart(text.charAt(end))) {
+                    while (end < this.length && Chars.isWordPart(this.text.charAt(end))) {
                         end++;
                     }
                     int len = end - i;
-                    if (len == 1 && end < length) {
-                        char after = text.charAt(end);
+                    if (len == 1 && end < this.length) {
+                        char after = this.text.charAt(end);
                         if ((c == 'e' || c == 'E') && after == '\'') {
                             i = skipEscapeString(i, end);
                             continue;
                         }
-                        if ((c == 'u' || c == 'U') && after == '&' && end + 1 < length
-                                && (text.charAt(end + 1) == '\'' || text.charAt(end + 1) == '"')) {
-                            i = skipQuoted(i, end + 1, text.charAt(end + 1));
+                        if ((c == 'u' || c == 'U') && after == '&' && end + 1 < this.length
+                                && (this.text.charAt(end + 1) == '\'' || this.text.charAt(end + 1) == '"')) {
+                            i = skipQuoted(i, end + 1, this.text.charAt(end + 1));
                             continue;
                         }
                     }
@@ -142,34 +136,36 @@ final class SqlSplitter {
                 }
             }
         }
-        if (parenDepth > 0) {
-            throw invalid(parens[parenDepth - 1], "unclosed parenthesis ( opened here; close it with )");
+        if (this.parenDepth > 0) {
+            throw invalid(this.parens[this.parenDepth - 1], "unclosed parenthesis ( opened here; close it with )");
         }
         if (block > 0) {
             throw invalid(blockOpen, "BEGIN ATOMIC function body opened here is never closed; end it with END "
                     + "(each CASE inside it needs its own END)");
         }
         if (start >= 0) {
-            emit(start, length, firstWordEnd, false);
+            emit(start, this.length, firstWordEnd, false);
         }
-        return pieces;
+        return this.pieces;
     }
 
-    /** Records the statement {@code text[start, stop)}; returns where scanning goes on. */
+    /**
+     * Records the statement {@code text[start, stop)}; returns where scanning goes on.
+     */
     private int emit(int start, int stop, int firstWordEnd, boolean terminated) {
         int end = stop;
-        while (end > start && Chars.isSpace(text.charAt(end - 1))) {
+        while (end > start && Chars.isSpace(this.text.charAt(end - 1))) {
             end--;
         }
         if (firstWordEnd - start == 4 && isWord(start, "COPY") && isCopyFromStdin(start, end)) {
             return emitCopy(start, end, stop, terminated);
         }
-        pieces.add(new Piece(start, end, -1, -1));
+        this.pieces.add(new Piece(start, end, -1, -1));
         return terminated ? stop + 1 : stop;
     }
 
     private boolean isCopyFromStdin(int start, int end) {
-        List<String> words = Tokens.words(text, start, end, Integer.MAX_VALUE, false);
+        List<String> words = Tokens.words(this.text, start, end, Integer.MAX_VALUE, false);
         int from = words.indexOf("FROM");
         return from > 0 && from + 1 < words.size() && words.get(from + 1).equals("STDIN");
     }
@@ -180,8 +176,8 @@ final class SqlSplitter {
                     + "the rows on the following lines, then a line containing only \\.");
         }
         int i = semicolon + 1;
-        while (i < length && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
-            if (!Chars.isSpace(text.charAt(i))) {
+        while (i < this.length && this.text.charAt(i) != '\n' && this.text.charAt(i) != '\r') {
+            if (!Chars.isSpace(this.text.charAt(i))) {
                 throw invalid(i, "text after COPY ... FROM STDIN; on the same line; the data rows must start on "
                         + "the next line");
             }
@@ -190,41 +186,44 @@ final class SqlSplitter {
         int dataStart = skipLineEnd(i);
         int row = dataStart;
         while (true) {
-            if (row >= length) {
+            if (row >= this.length) {
                 throw invalid(start, "COPY ... FROM STDIN data opened here is not terminated; end the data with a "
                         + "line containing only \\.");
             }
-            if (Texts.startsWith(text, "\\.", row)
-                    && (row + 2 == length || text.charAt(row + 2) == '\n' || text.charAt(row + 2) == '\r')) {
+            if (Texts.startsWith(this.text, "\\.", row) && (row + 2 == this.length || this.text.charAt(row + 2) == '\n'
+                    || this.text.charAt(row + 2) == '\r')) {
                 break;
             }
-            int nl = Texts.indexOf(text, '\n', row);
-            row = (nl < 0) ? length : nl + 1;
+            int nl = Texts.indexOf(this.text, '\n', row);
+            row = (nl < 0) ? this.length : nl + 1;
         }
-        pieces.add(new Piece(start, end, dataStart, row));
+        this.pieces.add(new Piece(start, end, dataStart, row));
         return skipLineEnd(row + 2);
     }
 
     private int skipLineEnd(int i) {
-        if (i < length && text.charAt(i) == '\r') {
+        if (i < this.length && this.text.charAt(i) == '\r') {
             i++;
         }
-        if (i < length && text.charAt(i) == '\n') {
+        if (i < this.length && this.text.charAt(i) == '\n') {
             i++;
         }
         return i;
     }
 
     private boolean isWord(int at, String upper) {
-        return Texts.matchesIgnoreCase(text, at, upper);
+        return Texts.matchesIgnoreCase(this.text, at, upper);
     }
 
-    /** Whether the next word after {@code from} (skipping whitespace and comments) is {@code upper}. */
+    /**
+     * Whether the next word after {@code from} (skipping whitespace and comments) is
+     * {@code upper}.
+     */
     private boolean nextWordIs(int from, String upper) {
         int i = from;
-        while (i < length) {
-            char c = text.charAt(i);
-            char next = (i + 1 < length) ? text.charAt(i + 1) : '\0';
+        while (i < this.length) {
+            char c = this.text.charAt(i);
+            char next = (i + 1 < this.length) ? this.text.charAt(i + 1) : '\0';
             if (Chars.isSpace(c)) {
                 i++;
             }
@@ -236,7 +235,7 @@ final class SqlSplitter {
             }
             else {
                 int end = i + upper.length();
-                return isWord(i, upper) && (end >= length || !Chars.isWordPart(text.charAt(end)));
+                return isWord(i, upper) && (end >= this.length || !Chars.isWordPart(this.text.charAt(end)));
             }
         }
         return false;
@@ -244,8 +243,8 @@ final class SqlSplitter {
 
     private int skipLineComment(int i) {
         int p = i + 2;
-        while (p < length) {
-            char c = text.charAt(p);
+        while (p < this.length) {
+            char c = this.text.charAt(p);
             if (c == '\n' || c == '\r') {
                 break;
             }
@@ -257,15 +256,15 @@ final class SqlSplitter {
     private int skipBlockComment(int open) {
         int depth = 1;
         int p = open + 2;
-        while (p < length) {
-            char c = text.charAt(p);
-            if (c == '*' && p + 1 < length && text.charAt(p + 1) == '/') {
+        while (p < this.length) {
+            char c = this.text.charAt(p);
+            if (c == '*' && p + 1 < this.length && this.text.charAt(p + 1) == '/') {
                 p += 2;
                 if (--depth == 0) {
                     return p;
                 }
             }
-            else if (c == '/' && p + 1 < length && text.charAt(p + 1) == '*') {
+            else if (c == '/' && p + 1 < this.length && this.text.charAt(p + 1) == '*') {
                 depth++;
                 p += 2;
             }
@@ -277,11 +276,14 @@ final class SqlSplitter {
                 + "every /* needs its own */)");
     }
 
-    /** Skips a {@code '...'} literal or {@code "..."} identifier whose opening quote is at {@code quote}. */
+    /**
+     * Skips a {@code '...'} literal or {@code "..."} identifier whose opening quote is at
+     * {@code quote}.
+     */
     private int skipQuoted(int opened, int quote, char q) {
         int p = quote + 1;
         while (true) {
-            int close = Texts.indexOf(text, q, p);
+            int close = Texts.indexOf(this.text, q, p);
             if (close < 0) {
                 throw invalid(opened, (q == '\'')
                         ? "unterminated string literal opened here; close it with ' (write a quote inside a string "
@@ -289,7 +291,7 @@ final class SqlSplitter {
                         : "unterminated quoted identifier opened here; close it with \" (write a double quote "
                                 + "inside it as \"\")");
             }
-            if (close + 1 < length && text.charAt(close + 1) == q) {
+            if (close + 1 < this.length && this.text.charAt(close + 1) == q) {
                 p = close + 2;
             }
             else {
@@ -301,13 +303,13 @@ final class SqlSplitter {
     /** Skips an {@code E'...'} literal: backslash escapes the next character. */
     private int skipEscapeString(int opened, int quote) {
         int p = quote + 1;
-        while (p < length) {
-            char c = text.charAt(p);
+        while (p < this.length) {
+            char c = this.text.charAt(p);
             if (c == '\\') {
                 p += 2;
             }
             else if (c == '\'') {
-                if (p + 1 < length && text.charAt(p + 1) == '\'') {
+                if (p + 1 < this.length && this.text.charAt(p + 1) == '\'') {
                     p += 2;
                 }
                 else {
@@ -322,20 +324,23 @@ final class SqlSplitter {
                 + "strings \\' and '' are quotes, \\\\ is a backslash)");
     }
 
-    /** At a {@code $}: skips a dollar-quoted string, or just the {@code $} of a parameter like {@code $1}. */
+    /**
+     * At a {@code $}: skips a dollar-quoted string, or just the {@code $} of a parameter
+     * like {@code $1}.
+     */
     private int skipDollar(int open) {
         int end = open + 1;
-        if (end < length && Chars.isTagStart(text.charAt(end))) {
+        if (end < this.length && Chars.isTagStart(this.text.charAt(end))) {
             end++;
-            while (end < length && Chars.isTagPart(text.charAt(end))) {
+            while (end < this.length && Chars.isTagPart(this.text.charAt(end))) {
                 end++;
             }
         }
-        if (end >= length || text.charAt(end) != '$') {
+        if (end >= this.length || this.text.charAt(end) != '$') {
             return open + 1;
         }
-        String tag = text.subSequence(open, end + 1).toString();
-        int close = Texts.indexOf(text, tag, end + 1);
+        String tag = this.text.subSequence(open, end + 1).toString();
+        int close = Texts.indexOf(this.text, tag, end + 1);
         if (close < 0) {
             throw invalid(open, "unterminated dollar-quoted string " + tag + " opened here; close it with " + tag
                     + " (tags are case-sensitive)");
@@ -345,10 +350,10 @@ final class SqlSplitter {
 
     private InvalidMigrationException metaCommand(int at) {
         int end = at + 1;
-        while (end < length && !Chars.isSpace(text.charAt(end)) && end - at < 40) {
+        while (end < this.length && !Chars.isSpace(this.text.charAt(end)) && end - at < 40) {
             end++;
         }
-        String command = text.subSequence(at, end).toString();
+        String command = this.text.subSequence(at, end).toString();
         return invalid(at, "psql meta-command " + command + " is not SQL; migrator sends each statement to the "
                 + "server and cannot run psql commands. Remove it (" + metaCommandHint(command) + ")");
     }
@@ -365,7 +370,16 @@ final class SqlSplitter {
     }
 
     private InvalidMigrationException invalid(int offset, String problem) {
-        int line = Lines.count(text, 0, offset) + 1;
-        return new InvalidMigrationException(script, line, script + " line " + line + ": " + problem);
+        int line = Lines.count(this.text, 0, offset) + 1;
+        return new InvalidMigrationException(this.script, line, this.script + " line " + line + ": " + problem);
     }
+
+    /**
+     * One statement: {@code text[start, end)} (no leading comment, no {@code ;}, no
+     * trailing whitespace), and for {@code COPY ... FROM STDIN} its data
+     * {@code text[dataStart, dataEnd)} (otherwise both {@code -1}).
+     */
+    record Piece(int start, int end, int dataStart, int dataEnd) {
+    }
+
 }

@@ -5,34 +5,12 @@ import java.util.Objects;
 /**
  * One statement of a migration script, as it is sent to PostgreSQL.
  * <p>
- * A statement parsed from a script does not hold a copy of its text: it refers to a range of the script's text, and
- * {@link #sql()} makes the {@link String} each time it is called. A 50 MB script is therefore held once, not once
- * as the file and once more as its statements; callers that send statements materialise them a batch at a time.
+ * A statement parsed from a script does not hold a copy of its text: it refers to a range
+ * of the script's text, and {@link #sql()} makes the {@link String} each time it is
+ * called. A 50 MB script is therefore held once, not once as the file and once more as
+ * its statements; callers that send statements materialise them a batch at a time.
  */
 public final class SqlStatement {
-
-    /** What the executor has to do with a statement. */
-    public enum Kind {
-        /** Plain SQL, sent as it is. */
-        NORMAL,
-        /** {@code COPY ... FROM STDIN}: sent through the driver's copy API together with {@link #copyData()}. */
-        COPY_IN
-    }
-
-    /**
-     * The inline data of a {@code COPY ... FROM STDIN}.
-     *
-     * @param rows the rows exactly as in the file (every row with its line end, without the terminating
-     *        {@code \.} line); a read-only view into the script text, not a copy
-     * @param line the 1-based file line of the first row
-     */
-    public record CopyData(CharSequence rows, int line) {
-
-        /** The file line of a 1-based COPY data line number (as in PostgreSQL's {@code COPY t, line 3}). */
-        public int fileLine(int copyLine) {
-            return line + copyLine - 1;
-        }
-    }
 
     private static final int EXCERPT_LINES = 5;
 
@@ -56,15 +34,16 @@ public final class SqlStatement {
 
     /**
      * A statement with the given text.
-     *
-     * @param sql the statement text exactly as written in the file, without its terminating {@code ;} and without
-     *        leading comments or trailing whitespace
+     * @param sql the statement text exactly as written in the file, without its
+     * terminating {@code ;} and without leading comments or trailing whitespace
      * @param line the 1-based line of the file where the statement starts
      * @param column the 1-based column (in UTF-16 chars) where the statement starts
-     * @param kind whether the statement is plain SQL or a {@code COPY ... FROM STDIN} with inline data
-     * @param copyData for {@link Kind#COPY_IN}: the inline data rows; {@code null} otherwise
-     * @param nonTransactional whether PostgreSQL refuses to run this statement inside a transaction block
-     *        (e.g. {@code CREATE INDEX CONCURRENTLY}, {@code VACUUM})
+     * @param kind whether the statement is plain SQL or a {@code COPY ... FROM STDIN}
+     * with inline data
+     * @param copyData for {@link Kind#COPY_IN}: the inline data rows; {@code null}
+     * otherwise
+     * @param nonTransactional whether PostgreSQL refuses to run this statement inside a
+     * transaction block (e.g. {@code CREATE INDEX CONCURRENTLY}, {@code VACUUM})
      */
     public SqlStatement(String sql, int line, int column, Kind kind, CopyData copyData, boolean nonTransactional) {
         this(Objects.requireNonNull(sql, "sql"), 0, sql.length(), line, column, kind, copyData, nonTransactional);
@@ -90,33 +69,37 @@ public final class SqlStatement {
     }
 
     /**
-     * The statement text exactly as written in the file, without its terminating {@code ;} and without leading
-     * comments or trailing whitespace; this is the text sent to the server, so PostgreSQL's error {@code Position}
-     * is a character index into it. A new copy on each call (not kept, so that a script's statements never hold
-     * their text twice).
+     * The statement text exactly as written in the file, without its terminating
+     * {@code ;} and without leading comments or trailing whitespace; this is the text
+     * sent to the server, so PostgreSQL's error {@code Position} is a character index
+     * into it. A new copy on each call (not kept, so that a script's statements never
+     * hold their text twice).
      */
     public String sql() {
-        return text.subSequence(start, end).toString();
+        return this.text.subSequence(this.start, this.end).toString();
     }
 
     /** The 1-based line of the file where the statement starts. */
     public int line() {
-        return line;
+        return this.line;
     }
 
     /** The 1-based column (in UTF-16 chars) where the statement starts. */
     public int column() {
-        return column;
+        return this.column;
     }
 
-    /** Whether the statement is plain SQL or a {@code COPY ... FROM STDIN} with inline data. */
+    /**
+     * Whether the statement is plain SQL or a {@code COPY ... FROM STDIN} with inline
+     * data.
+     */
     public Kind kind() {
-        return kind;
+        return this.kind;
     }
 
     /** For {@link Kind#COPY_IN}: the inline data rows; {@code null} otherwise. */
     public CopyData copyData() {
-        return copyData;
+        return this.copyData;
     }
 
     /**
@@ -124,10 +107,13 @@ public final class SqlStatement {
      * {@code CREATE INDEX CONCURRENTLY}, {@code VACUUM}).
      */
     public boolean nonTransactional() {
-        return nonTransactional;
+        return this.nonTransactional;
     }
 
-    /** The first lines of the statement (at most 5 lines and about 300 characters), for error messages. */
+    /**
+     * The first lines of the statement (at most 5 lines and about 300 characters), for
+     * error messages.
+     */
     public String excerpt() {
         String sql = sql();
         int end = 0;
@@ -145,8 +131,9 @@ public final class SqlStatement {
     }
 
     /**
-     * The file line that a 1-based character position in {@link #sql()} falls on (PostgreSQL counts characters,
-     * i.e. code points). Returns {@code 0} when the position is not inside the statement.
+     * The file line that a 1-based character position in {@link #sql()} falls on
+     * (PostgreSQL counts characters, i.e. code points). Returns {@code 0} when the
+     * position is not inside the statement.
      */
     public int lineAt(int position) {
         String sql = sql();
@@ -154,24 +141,59 @@ public final class SqlStatement {
             return 0;
         }
         int offset = sql.offsetByCodePoints(0, position - 1);
-        return line + Lines.count(sql, 0, offset);
+        return this.line + Lines.count(sql, 0, offset);
     }
 
-    /** Equal when text, position, kind, COPY data and transaction need are (as for the record it used to be). */
+    /**
+     * Equal when text, position, kind, COPY data and transaction need are (as for the
+     * record it used to be).
+     */
     @Override
     public boolean equals(Object other) {
-        return other instanceof SqlStatement o && line == o.line && column == o.column && kind == o.kind
-                && nonTransactional == o.nonTransactional && Objects.equals(copyData, o.copyData)
+        return other instanceof SqlStatement o && this.line == o.line && this.column == o.column && this.kind == o.kind
+                && this.nonTransactional == o.nonTransactional && Objects.equals(this.copyData, o.copyData)
                 && sql().equals(o.sql());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(sql(), line, column, kind, copyData, nonTransactional);
+        return Objects.hash(sql(), this.line, this.column, this.kind, this.copyData, this.nonTransactional);
     }
 
     @Override
     public String toString() {
-        return "line " + line + ": " + excerpt();
+        return "line " + this.line + ": " + excerpt();
     }
+
+    /** What the executor has to do with a statement. */
+    public enum Kind {
+
+        /** Plain SQL, sent as it is. */
+        NORMAL,
+        /**
+         * {@code COPY ... FROM STDIN}: sent through the driver's copy API together with
+         * {@link #copyData()}.
+         */
+        COPY_IN
+
+    }
+
+    /**
+     * The inline data of a {@code COPY ... FROM STDIN}.
+     *
+     * @param rows the rows exactly as in the file (every row with its line end, without
+     * the terminating {@code \.} line); a read-only view into the script text, not a copy
+     * @param line the 1-based file line of the first row
+     */
+    public record CopyData(CharSequence rows, int line) {
+
+        /**
+         * The file line of a 1-based COPY data line number (as in PostgreSQL's
+         * {@code COPY t, line 3}).
+         */
+        public int fileLine(int copyLine) {
+            return this.line + copyLine - 1;
+        }
+    }
+
 }

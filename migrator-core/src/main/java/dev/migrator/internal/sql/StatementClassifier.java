@@ -1,33 +1,48 @@
 package dev.migrator.internal.sql;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
- * Classifies one statement by its own leading tokens (never by text inside comments, strings or bodies): whether
- * it is transaction control, and whether PostgreSQL refuses to run it inside a transaction block.
+ * Classifies one statement by its own leading tokens (never by text inside comments,
+ * strings or bodies): whether it is transaction control, and whether PostgreSQL refuses
+ * to run it inside a transaction block.
  */
 final class StatementClassifier {
 
     /** What a transaction-control statement does to migrator's transaction. */
     enum Control {
+
         /** Not transaction control. */
         NONE,
-        /** {@code BEGIN}, {@code BEGIN WORK|TRANSACTION ...}, {@code START TRANSACTION ...}. */
+        /**
+         * {@code BEGIN}, {@code BEGIN WORK|TRANSACTION ...},
+         * {@code START TRANSACTION ...}.
+         */
         BEGIN,
-        /** {@code COMMIT}, {@code COMMIT WORK|TRANSACTION}, {@code END ...} (without {@code AND CHAIN}). */
+        /**
+         * {@code COMMIT}, {@code COMMIT WORK|TRANSACTION}, {@code END ...} (without
+         * {@code AND CHAIN}).
+         */
         COMMIT,
-        /** {@code SAVEPOINT}, {@code RELEASE [SAVEPOINT]}, {@code ROLLBACK [WORK] TO [SAVEPOINT]}. */
+        /**
+         * {@code SAVEPOINT}, {@code RELEASE [SAVEPOINT]},
+         * {@code ROLLBACK [WORK] TO [SAVEPOINT]}.
+         */
         SAVEPOINT,
         /** {@code ROLLBACK}/{@code ABORT} of the whole transaction. */
         ROLLBACK,
-        /** Two-phase commit or chained transactions: {@code PREPARE TRANSACTION}, {@code ... PREPARED}, {@code AND CHAIN}. */
+        /**
+         * Two-phase commit or chained transactions: {@code PREPARE TRANSACTION},
+         * {@code ... PREPARED}, {@code AND CHAIN}.
+         */
         UNSUPPORTED
+
     }
 
-    private static final Set<String> INTERESTING = Set.of("CREATE", "DROP", "REINDEX", "VACUUM", "CLUSTER",
-            "DISCARD", "ALTER", "BEGIN", "START", "COMMIT", "END", "ROLLBACK", "ABORT", "SAVEPOINT", "RELEASE",
-            "PREPARE");
+    private static final Set<String> INTERESTING = Set.of("CREATE", "DROP", "REINDEX", "VACUUM", "CLUSTER", "DISCARD",
+            "ALTER", "BEGIN", "START", "COMMIT", "END", "ROLLBACK", "ABORT", "SAVEPOINT", "RELEASE", "PREPARE");
 
     private static final int LEADING = 8;
 
@@ -40,13 +55,15 @@ final class StatementClassifier {
         this.words = words;
     }
 
-    /** Reads the leading words of {@code sql} (a statement as produced by the splitter). */
+    /**
+     * Reads the leading words of {@code sql} (a statement as produced by the splitter).
+     */
     static StatementClassifier of(String sql) {
         int end = 0;
         while (end < sql.length() && Chars.isWordPart(sql.charAt(end))) {
             end++;
         }
-        String first = sql.substring(0, end).toUpperCase(java.util.Locale.ROOT);
+        String first = sql.substring(0, end).toUpperCase(Locale.ROOT);
         if (!INTERESTING.contains(first)) {
             return new StatementClassifier(sql, List.of(first));
         }
@@ -62,7 +79,7 @@ final class StatementClassifier {
                 return word(1).equals("TRANSACTION") ? Control.BEGIN : Control.NONE;
             case "COMMIT":
             case "END":
-                if (word(1).equals("PREPARED") || (words.contains("CHAIN") && !words.contains("NO"))) {
+                if (word(1).equals("PREPARED") || (this.words.contains("CHAIN") && !this.words.contains("NO"))) {
                     return Control.UNSUPPORTED;
                 }
                 return Control.COMMIT;
@@ -71,7 +88,7 @@ final class StatementClassifier {
                 if (word(1).equals("PREPARED")) {
                     return Control.UNSUPPORTED;
                 }
-                if (words.contains("TO")) {
+                if (this.words.contains("TO")) {
                     return Control.SAVEPOINT;
                 }
                 return Control.ROLLBACK;
@@ -95,15 +112,16 @@ final class StatementClassifier {
                 return "VACUUM";
             case "CLUSTER":
                 // CLUSTER without a table name re-clusters the whole database
-                return (words.size() == 1 || (words.size() == 2 && word(1).equals("VERBOSE"))) ? "CLUSTER" : null;
+                return (this.words.size() == 1 || (this.words.size() == 2 && word(1).equals("VERBOSE"))) ? "CLUSTER"
+                        : null;
             case "DISCARD":
                 return word(1).equals("ALL") ? "DISCARD ALL" : null;
             case "REINDEX":
-                if (words.contains("CONCURRENTLY") && !afterConcurrentlyIsFalse()) {
+                if (this.words.contains("CONCURRENTLY") && !afterConcurrentlyIsFalse()) {
                     return "REINDEX CONCURRENTLY";
                 }
                 for (String kind : List.of("SCHEMA", "DATABASE", "SYSTEM")) {
-                    if (words.contains(kind)) {
+                    if (this.words.contains(kind)) {
                         return "REINDEX " + kind;
                     }
                 }
@@ -120,7 +138,7 @@ final class StatementClassifier {
     }
 
     private boolean afterConcurrentlyIsFalse() {
-        int at = words.indexOf("CONCURRENTLY");
+        int at = this.words.indexOf("CONCURRENTLY");
         String value = word(at + 1);
         return value.equals("FALSE") || value.equals("OFF") || value.equals("0");
     }
@@ -142,7 +160,7 @@ final class StatementClassifier {
     }
 
     private boolean createsSlot() {
-        List<String> all = Tokens.words(sql, 0, sql.length(), Integer.MAX_VALUE, true);
+        List<String> all = Tokens.words(this.sql, 0, this.sql.length(), Integer.MAX_VALUE, true);
         for (int i = 0; i + 1 < all.size(); i++) {
             String option = all.get(i);
             String value = all.get(i + 1);
@@ -174,10 +192,9 @@ final class StatementClassifier {
             case "SYSTEM":
                 return "ALTER SYSTEM";
             case "DATABASE":
-                return (word(3).equals("SET") && word(4).equals("TABLESPACE")) ? "ALTER DATABASE SET TABLESPACE"
-                        : null;
+                return (word(3).equals("SET") && word(4).equals("TABLESPACE")) ? "ALTER DATABASE SET TABLESPACE" : null;
             case "SUBSCRIPTION":
-                boolean refresh = words.contains("REFRESH") || words.contains("PUBLICATION");
+                boolean refresh = this.words.contains("REFRESH") || this.words.contains("PUBLICATION");
                 return refresh ? "ALTER SUBSCRIPTION ... PUBLICATION (it refreshes the subscription)" : null;
             default:
                 return null;
@@ -185,6 +202,7 @@ final class StatementClassifier {
     }
 
     private String word(int index) {
-        return (index >= 0 && index < words.size()) ? words.get(index) : "";
+        return (index >= 0 && index < this.words.size()) ? this.words.get(index) : "";
     }
+
 }

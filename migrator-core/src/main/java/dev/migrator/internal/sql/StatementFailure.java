@@ -13,10 +13,16 @@ import org.postgresql.util.ServerErrorMessage;
 import dev.migrator.MigrationFailedException;
 import dev.migrator.internal.failure.MigrationFailure;
 
-/** Turns a driver exception into a {@link MigrationFailedException} that points at the file line. */
+/**
+ * Turns a driver exception into a {@link MigrationFailedException} that points at the
+ * file line.
+ */
 final class StatementFailure {
 
-    /** pgjdbc's {@code "Batch entry {0} ..."}: the first number of the message is the failing entry. */
+    /**
+     * pgjdbc's {@code "Batch entry {0} ..."}: the first number of the message is the
+     * failing entry.
+     */
     private static final Pattern FIRST_NUMBER = Pattern.compile("(\\d[\\d,.\\u00a0\\u202f' ]*)");
 
     private static final Pattern COPY_LINE = Pattern.compile("COPY [^,]+, line (\\d+)");
@@ -44,36 +50,41 @@ final class StatementFailure {
             }
         }
         return MigrationFailure.builder(script.name())
-                .statement(index + 1, script.statements().size(), statement.line())
-                .errorLine(errorLine)
-                .serverError(server.getSQLState(), message)
-                .excerpt(statement.excerpt())
-                .statementsExecuted(executed)
-                .transactional(script.transactional())
-                .cause(ex)
-                .build();
+            .statement(index + 1, script.statements().size(), statement.line())
+            .errorLine(errorLine)
+            .serverError(server.getSQLState(), message)
+            .excerpt(statement.excerpt())
+            .statementsExecuted(executed)
+            .transactional(script.transactional())
+            .cause(ex)
+            .build();
     }
 
-    /** A failure that no single statement can be blamed for (e.g. the connection broke during a batch). */
-    static MigrationFailedException ofBatch(SqlScript script, int first, int last, int executed,
-            SQLException ex) {
+    /**
+     * A failure that no single statement can be blamed for (e.g. the connection broke
+     * during a batch).
+     */
+    static MigrationFailedException ofBatch(SqlScript script, int first, int last, int executed, SQLException ex) {
         SqlStatement from = script.statements().get(first);
         SqlStatement to = script.statements().get(last);
         SQLException server = serverError(ex);
         return MigrationFailure.builder(script.name())
-                .serverError(server.getSQLState(), serverMessage(server) + " (in one of statements " + (first + 1)
-                        + " to " + (last + 1) + ", lines " + from.line() + " to " + to.line() + ")")
-                .statementsExecuted(executed)
-                .transactional(script.transactional())
-                .cause(ex)
-                .build();
+            .serverError(server.getSQLState(),
+                    serverMessage(server) + " (in one of statements " + (first + 1) + " to " + (last + 1) + ", lines "
+                            + from.line() + " to " + to.line() + ")")
+            .statementsExecuted(executed)
+            .transactional(script.transactional())
+            .cause(ex)
+            .build();
     }
 
     /**
-     * Finds the 0-based entry of a failed batch of the {@code batch} statements (their SQL text). pgjdbc reports it only in the message
-     * ({@code "Batch entry 5 <sql> was aborted: ..."}, localized): outside autocommit every update count is
-     * {@link Statement#EXECUTE_FAILED}. The number is cross-checked against the statement text that pgjdbc puts in
-     * the message (setting {@code logServerErrorDetail}). Returns {@code -1} when it cannot be told.
+     * Finds the 0-based entry of a failed batch of the {@code batch} statements (their
+     * SQL text). pgjdbc reports it only in the message
+     * ({@code "Batch entry 5 <sql> was aborted: ..."}, localized): outside autocommit
+     * every update count is {@link Statement#EXECUTE_FAILED}. The number is cross-checked
+     * against the statement text that pgjdbc puts in the message (setting
+     * {@code logServerErrorDetail}). Returns {@code -1} when it cannot be told.
      */
     static int failedEntry(BatchUpdateException ex, List<String> batch) {
         long[] counts = ex.getLargeUpdateCounts();
@@ -113,7 +124,10 @@ final class StatementFailure {
         return parsedValid ? parsed : -1;
     }
 
-    /** The exception that carries the server's error (pgjdbc chains it behind a BatchUpdateException). */
+    /**
+     * The exception that carries the server's error (pgjdbc chains it behind a
+     * BatchUpdateException).
+     */
     static SQLException serverError(SQLException ex) {
         if (ex instanceof BatchUpdateException) {
             if (ex.getNextException() != null) {
@@ -133,4 +147,5 @@ final class StatementFailure {
         }
         return String.valueOf(ex.getMessage());
     }
+
 }

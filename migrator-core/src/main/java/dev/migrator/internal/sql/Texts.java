@@ -1,16 +1,20 @@
 package dev.migrator.internal.sql;
 
 /**
- * {@link String}'s searches for any {@link CharSequence}, so the splitter works the same on a {@code String} and on
- * a script's paged content (see {@code dev.migrator.internal.resolve.ScriptContent}). A {@code String} argument
- * takes {@code String}'s own (intrinsic) methods.
+ * {@link String}'s searches for any {@link CharSequence}, so the splitter works the same
+ * on a {@code String} and on a script's paged content (see
+ * {@code dev.migrator.internal.resolve.ScriptContent}). A {@code String} argument takes
+ * {@code String}'s own (intrinsic) methods.
  */
 final class Texts {
 
     private Texts() {
     }
 
-    /** Like {@link String#indexOf(int, int)}: the first index at or after {@code from} of {@code c}, or -1. */
+    /**
+     * Like {@link String#indexOf(int, int)}: the first index at or after {@code from} of
+     * {@code c}, or -1.
+     */
     static int indexOf(CharSequence text, char c, int from) {
         if (text instanceof String s) {
             return s.indexOf(c, from);
@@ -23,7 +27,10 @@ final class Texts {
         return -1;
     }
 
-    /** Like {@link String#indexOf(String, int)}: the first index at or after {@code from} of {@code part}, or -1. */
+    /**
+     * Like {@link String#indexOf(String, int)}: the first index at or after {@code from}
+     * of {@code part}, or -1.
+     */
     static int indexOf(CharSequence text, String part, int from) {
         if (text instanceof String s) {
             return s.indexOf(part, from);
@@ -55,8 +62,9 @@ final class Texts {
     }
 
     /**
-     * Like {@code String.regionMatches(true, at, upper, 0, upper.length())} for an upper-case ASCII word: whether
-     * {@code text} has {@code upper} at {@code at}, ignoring case.
+     * Like {@code String.regionMatches(true, at, upper, 0, upper.length())} for an
+     * upper-case ASCII word: whether {@code text} has {@code upper} at {@code at},
+     * ignoring case.
      */
     static boolean matchesIgnoreCase(CharSequence text, int at, String upper) {
         if (text instanceof String s) {
@@ -74,4 +82,5 @@ final class Texts {
         }
         return true;
     }
+
 }

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The leading words of one statement that the splitter already validated, upper-cased, skipping comments, string
- * literals, quoted identifiers and dollar-quoted bodies. Used to classify statements by their own tokens only.
+ * The leading words of one statement that the splitter already validated, upper-cased,
+ * skipping comments, string literals, quoted identifiers and dollar-quoted bodies. Used
+ * to classify statements by their own tokens only.
  */
 final class Tokens {
 
@@ -15,7 +16,8 @@ final class Tokens {
 
     /**
      * Returns up to {@code max} words of {@code text[from, to)}.
-     * @param parenthesized whether words inside parentheses count too (otherwise only depth 0)
+     * @param parenthesized whether words inside parentheses count too (otherwise only
+     * depth 0)
      */
     static List<String> words(CharSequence text, int from, int to, int max, boolean parenthesized) {
         List<String> words = new ArrayList<>();
@@ -132,8 +134,7 @@ final class Tokens {
             int found = s.indexOf(tag, from);
             return (found < 0 || found + tag.length() > to) ? -1 : found;
         }
-        outer:
-        for (int i = from; i + tag.length() <= to; i++) {
+        outer: for (int i = from; i + tag.length() <= to; i++) {
             for (int k = 0; k < tag.length(); k++) {
                 if (text.charAt(i + k) != tag.charAt(k)) {
                     continue outer;
@@ -143,4 +144,5 @@ final class Tokens {
         }
         return -1;
     }
+
 }

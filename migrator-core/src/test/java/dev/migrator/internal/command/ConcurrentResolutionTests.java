@@ -20,17 +20,18 @@ import dev.migrator.MigrationInfo;
 import dev.migrator.Migrator;
 import dev.migrator.MigratorException;
 import dev.migrator.ValidateResult;
+import dev.migrator.internal.execute.FileResolution;
 import dev.migrator.internal.resolve.MigrationResolver;
 import dev.migrator.internal.resolve.ResolvedMigration;
 import dev.migrator.test.TestDatabase;
-import dev.migrator.internal.execute.FileResolution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * Commands resolve the files on a thread of their own while connecting and reading the history: against a real
- * database, every outcome must be the one of resolving first on the caller's thread.
+ * Commands resolve the files on a thread of their own while connecting and reading the
+ * history: against a real database, every outcome must be the one of resolving first on
+ * the caller's thread.
  */
 class ConcurrentResolutionTests {
 
@@ -50,7 +51,7 @@ class ConcurrentResolutionTests {
     }
 
     private String location() {
-        return "filesystem:" + dir;
+        return "filesystem:" + this.dir;
     }
 
     @Test
@@ -60,8 +61,8 @@ class ConcurrentResolutionTests {
         write("V2__c.sql", "select\u00001;");
         String expected = sequentialFailure().getMessage();
         assertThat(expected).contains("Version 1 is used by 2 files").contains("NUL");
-        List<Function<Migrator, Object>> commands = List.of(Migrator::migrate, Migrator::status,
-                Migrator::rollbackAll, Migrator::repair, Migrator::dryRun, Migrator::files);
+        List<Function<Migrator, Object>> commands = List.of(Migrator::migrate, Migrator::status, Migrator::rollbackAll,
+                Migrator::repair, Migrator::dryRun, Migrator::files);
         for (Function<Migrator, Object> command : commands) {
             Throwable thrown = catchThrowable(() -> command.apply(migrator()));
             assertThat(thrown).isExactlyInstanceOf(InvalidMigrationException.class).hasMessage(expected);
@@ -72,7 +73,8 @@ class ConcurrentResolutionTests {
             assertThat(p.kind()).isEqualTo(ValidateResult.Kind.INVALID_FILES);
             assertThat(p.message()).isEqualTo(expected);
         });
-        // as when the files were resolved before the history was touched: nothing was created
+        // as when the files were resolved before the history was touched: nothing was
+        // created
         assertThat(db.tableExists("schema_migrations")).isFalse();
         assertNoResolutionRunning();
     }
@@ -91,9 +93,9 @@ class ConcurrentResolutionTests {
         assertThat(migrator().validate().isValid()).isTrue();
         assertThat(FileResolution.started() - before).isEqualTo(3);
         assertThat(status).extracting(MigrationInfo::script)
-                .containsExactlyElementsOf(sequential.stream().map(ResolvedMigration::script).toList());
+            .containsExactlyElementsOf(sequential.stream().map(ResolvedMigration::script).toList());
         assertThat(status).extracting(MigrationInfo::checksum)
-                .containsExactlyElementsOf(sequential.stream().map(ResolvedMigration::checksum).toList());
+            .containsExactlyElementsOf(sequential.stream().map(ResolvedMigration::checksum).toList());
         assertNoResolutionRunning();
     }
 
@@ -104,9 +106,10 @@ class ConcurrentResolutionTests {
         Migrator unreachable = Migrator.configure().dataSource(unreachable()).locations(location()).load();
         Throwable thrown = catchThrowable(unreachable::migrate);
         assertThat(thrown).isExactlyInstanceOf(MigratorException.class)
-                .hasMessageStartingWith("Database error during migrate:");
-        assertThat(thrown.getSuppressed()).singleElement().isInstanceOf(InvalidMigrationException.class)
-                .satisfies((s) -> assertThat(s).hasMessage(sequentialFailure().getMessage()));
+            .hasMessageStartingWith("Database error during migrate:");
+        assertThat(thrown.getSuppressed()).singleElement()
+            .isInstanceOf(InvalidMigrationException.class)
+            .satisfies((s) -> assertThat(s).hasMessage(sequentialFailure().getMessage()));
         assertNoResolutionRunning();
     }
 
@@ -117,9 +120,10 @@ class ConcurrentResolutionTests {
         Migrator unreachable = Migrator.configure().dataSource(unreachable()).locations(location()).load();
         Throwable thrown = catchThrowable(unreachable::status);
         assertThat(thrown).isExactlyInstanceOf(InvalidMigrationException.class)
-                .hasMessage(sequentialFailure().getMessage());
-        assertThat(thrown.getSuppressed()).singleElement().isInstanceOf(MigratorException.class)
-                .satisfies((s) -> assertThat(s).hasMessageStartingWith("Database error during status:"));
+            .hasMessage(sequentialFailure().getMessage());
+        assertThat(thrown.getSuppressed()).singleElement()
+            .isInstanceOf(MigratorException.class)
+            .satisfies((s) -> assertThat(s).hasMessageStartingWith("Database error during status:"));
     }
 
     @Test
@@ -130,7 +134,7 @@ class ConcurrentResolutionTests {
                 catchThrowable(unreachable::status), "validate", catchThrowable(unreachable::validate));
         failures.forEach((command, thrown) -> {
             assertThat(thrown).isExactlyInstanceOf(MigratorException.class)
-                    .hasMessageStartingWith("Database error during " + command + ":");
+                .hasMessageStartingWith("Database error during " + command + ":");
             assertThat(thrown.getSuppressed()).isEmpty();
         });
     }
@@ -141,15 +145,16 @@ class ConcurrentResolutionTests {
         write("V1__a.sql", "select\u00001;");
         Throwable thrown = catchThrowable(migrator()::migrate);
         assertThat(thrown).isExactlyInstanceOf(InvalidMigrationException.class)
-                .hasMessage(sequentialFailure().getMessage());
-        assertThat(thrown.getSuppressed()).singleElement().isInstanceOf(MigratorException.class)
-                .satisfies((s) -> assertThat(s).hasMessageContaining("is not a migrator history table"));
+            .hasMessage(sequentialFailure().getMessage());
+        assertThat(thrown.getSuppressed()).singleElement()
+            .isInstanceOf(MigratorException.class)
+            .satisfies((s) -> assertThat(s).hasMessageContaining("is not a migrator history table"));
         assertThat(migrator().validate().problems()).singleElement()
-                .satisfies((p) -> assertThat(p.kind()).isEqualTo(ValidateResult.Kind.INVALID_FILES));
+            .satisfies((p) -> assertThat(p.kind()).isEqualTo(ValidateResult.Kind.INVALID_FILES));
         write("V1__a.sql", "select 1;");
         Throwable foreign = catchThrowable(migrator()::migrate);
         assertThat(foreign).isExactlyInstanceOf(MigratorException.class)
-                .hasMessageContaining("is not a migrator history table");
+            .hasMessageContaining("is not a migrator history table");
         assertThat(foreign.getSuppressed()).isEmpty();
     }
 
@@ -184,6 +189,7 @@ class ConcurrentResolutionTests {
     }
 
     private void write(String name, String content) throws IOException {
-        Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
+        Files.writeString(this.dir.resolve(name), content, StandardCharsets.UTF_8);
     }
+
 }

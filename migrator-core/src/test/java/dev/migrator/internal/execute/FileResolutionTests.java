@@ -19,7 +19,10 @@ import dev.migrator.test.Latches;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-/** Resolution on a thread of its own hands out exactly what resolving on the caller's thread would. */
+/**
+ * Resolution on a thread of its own hands out exactly what resolving on the caller's
+ * thread would.
+ */
 class FileResolutionTests {
 
     @Test
@@ -86,7 +89,8 @@ class FileResolutionTests {
             SharedWork work = new SharedWork(4, 1, () -> (item) -> {
                 handledBy.put(item, Thread.currentThread());
                 if (item == 0) {
-                    Latches.await(lastItemDone); // whoever takes the first chunk waits for the other to take the last
+                    Latches.await(lastItemDone); // whoever takes the first chunk waits
+                                                 // for the other to take the last
                 }
                 if (item == 3) {
                     lastItemDone.countDown();
@@ -96,7 +100,8 @@ class FileResolutionTests {
             work.complete();
             return files;
         });
-        Latches.await(started); // on a pool thread, so the caller joins a resolution under way
+        Latches.await(started); // on a pool thread, so the caller joins a resolution
+                                // under way
         assertThat(resolution.join()).isSameAs(files);
         assertThat(handledBy).containsOnlyKeys(0, 1, 2, 3);
         assertThat(handledBy.values()).contains(Thread.currentThread());
@@ -153,7 +158,8 @@ class FileResolutionTests {
             Latches.await(release);
             return List.of();
         });
-        Latches.await(started); // running in the background, so the caller only waits in join
+        Latches.await(started); // running in the background, so the caller only waits in
+                                // join
         Thread releaser = new Thread(() -> {
             sleep(50);
             release.countDown();
@@ -173,7 +179,8 @@ class FileResolutionTests {
     void aStepBeforeJoinRunsWhileResolving() throws SQLException {
         CountDownLatch stepRan = new CountDownLatch(1);
         FileResolution resolution = FileResolution.start(() -> {
-            Latches.await(stepRan); // finishes only once the step ran: both were under way at the same time
+            Latches.await(stepRan); // finishes only once the step ran: both were under
+                                    // way at the same time
             return List.of();
         });
         String result = resolution.beforeJoin(() -> {
@@ -190,7 +197,8 @@ class FileResolutionTests {
         CountDownLatch stepFailed = new CountDownLatch(1);
         InvalidMigrationException files = new InvalidMigrationException("V1__a.sql", 0, "bad files");
         FileResolution resolution = FileResolution.start(() -> {
-            Latches.await(stepFailed); // fails only after the step failed: the step's failure must wait for it
+            Latches.await(stepFailed); // fails only after the step failed: the step's
+                                       // failure must wait for it
             throw files;
         });
         SQLException step = new SQLException("relation does not exist", "42P01");
@@ -238,4 +246,5 @@ class FileResolutionTests {
             Thread.currentThread().interrupt();
         }
     }
+
 }

@@ -1,8 +1,8 @@
 package dev.migrator.internal.history;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class FormatMarkerTests {
 
@@ -38,4 +38,5 @@ class FormatMarkerTests {
         assertThat(FormatMarker.isMarker(null)).isFalse();
         assertThat(FormatMarker.isMarker("our audit table")).isFalse();
     }
+
 }

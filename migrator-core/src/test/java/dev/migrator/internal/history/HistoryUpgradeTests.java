@@ -1,8 +1,5 @@
 package dev.migrator.internal.history;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,9 +20,12 @@ import dev.migrator.MigratorException;
 import dev.migrator.internal.lock.AdvisoryLock;
 import dev.migrator.test.TestDatabase;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
 /**
- * Upgrades of the history table's format, with a test-only format 2 whose step adds a column and counts its runs
- * (this build has no real step yet).
+ * Upgrades of the history table's format, with a test-only format 2 whose step adds a
+ * column and counts its runs (this build has no real step yet).
  */
 class HistoryUpgradeTests {
 
@@ -59,7 +59,8 @@ class HistoryUpgradeTests {
         assertThat(comment()).isEqualTo("migrator history, format 2, min-reader 1");
         assertThat(db.value("select count(*) from step_runs")).isEqualTo("1");
         assertThat(db.column("select column_name from information_schema.columns where table_name = "
-                + "'schema_migrations' and column_name = 'principal'")).containsExactly("principal");
+                + "'schema_migrations' and column_name = 'principal'"))
+            .containsExactly("principal");
     }
 
     @Test
@@ -110,7 +111,10 @@ class HistoryUpgradeTests {
         assertThat(comment()).isEqualTo("migrator history, format 2, min-reader 1");
     }
 
-    /** What a locking command does on start: take the migration lock, read the history, let go. */
+    /**
+     * What a locking command does on start: take the migration lock, read the history,
+     * let go.
+     */
     private Callable<Integer> startUnderTheLock(CountDownLatch ready) {
         return () -> {
             try (Connection connection = db.connection()) {
@@ -136,24 +140,26 @@ class HistoryUpgradeTests {
         }
         assertThat(comment()).isEqualTo("migrator history, format 2, min-reader 1");
         assertThat(db.column("select column_name from information_schema.columns where table_name = "
-                + "'schema_migrations' and column_name = 'principal'")).containsExactly("principal");
+                + "'schema_migrations' and column_name = 'principal'"))
+            .containsExactly("principal");
     }
 
     @Test
     void failedStepLeavesTheTableAsItWasAndNamesBothFormats() throws Exception {
-        HistoryFormat broken = new HistoryFormat(2, 1, List.of(new FormatUpgrade(1,
-                "alter table {table} add column principal varchar(100); select * from nowhere")));
+        HistoryFormat broken = new HistoryFormat(2, 1, List
+            .of(new FormatUpgrade(1, "alter table {table} add column principal varchar(100); select * from nowhere")));
         try (Connection connection = db.connection()) {
             HistoryTable table = new HistoryTable("public", "schema_migrations", false, broken, true);
             assertThatExceptionOfType(MigratorException.class).isThrownBy(() -> table.readIfExists(connection))
-                    .withMessageContaining("Could not upgrade the history table \"public\".\"schema_migrations\" "
-                            + "from history format 1 to 2")
-                    .withMessageContaining("nowhere");
+                .withMessageContaining("Could not upgrade the history table \"public\".\"schema_migrations\" "
+                        + "from history format 1 to 2")
+                .withMessageContaining("nowhere");
             assertThat(connection.getAutoCommit()).isTrue();
         }
         assertThat(comment()).isEqualTo("migrator history, format 1");
         assertThat(db.column("select column_name from information_schema.columns where table_name = "
-                + "'schema_migrations' and column_name = 'principal'")).isEmpty();
+                + "'schema_migrations' and column_name = 'principal'"))
+            .isEmpty();
     }
 
     @Test
@@ -173,4 +179,5 @@ class HistoryUpgradeTests {
     private static String comment() {
         return db.value("select obj_description('schema_migrations'::regclass, 'pg_class')");
     }
+
 }

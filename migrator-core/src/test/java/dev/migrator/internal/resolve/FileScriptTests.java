@@ -13,8 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A file script's checksum is that of its content, whatever the state of the reading thread: a caller that helps to
- * resolve may be interrupted, and must neither see a file as unreadable nor lose its interrupt.
+ * A file script's checksum is that of its content, whatever the state of the reading
+ * thread: a caller that helps to resolve may be interrupted, and must neither see a file
+ * as unreadable nor lose its interrupt.
  */
 class FileScriptTests {
 
@@ -28,9 +29,10 @@ class FileScriptTests {
         big[ScriptText.BUFFER_SIZE - 1] = '\r'; // CRLF across two reads
         big[ScriptText.BUFFER_SIZE] = '\n';
         byte[][] contents = { new byte[0], utf8("select 1;"), utf8("\uFEFFselect 'é';\r\nselect 2;\r"), big };
-        ScriptText reader = new ScriptText(); // one reader for all files, as a resolving thread uses it
+        ScriptText reader = new ScriptText(); // one reader for all files, as a resolving
+                                              // thread uses it
         for (byte[] content : contents) {
-            Path file = Files.write(dir.resolve("001_x.sql"), content);
+            Path file = Files.write(this.dir.resolve("001_x.sql"), content);
             try (InputStream in = Files.newInputStream(file)) {
                 assertThat(script(file).checksum(reader, 0)).isEqualTo(ScriptText.checksum(in, "x"));
             }
@@ -39,7 +41,7 @@ class FileScriptTests {
 
     @Test
     void anInterruptedThreadStillReadsTheFileAndKeepsItsInterrupt() throws IOException {
-        Path file = Files.write(dir.resolve("001_x.sql"), utf8("select 1;"));
+        Path file = Files.write(this.dir.resolve("001_x.sql"), utf8("select 1;"));
         String expected = script(file).checksum(new ScriptText(), 0);
         Thread.currentThread().interrupt();
         try {
@@ -52,10 +54,12 @@ class FileScriptTests {
     }
 
     private FileScript script(Path file) {
-        return new FileScript(Location.parse("filesystem:" + dir), dir.relativize(file).toString(), file, dir, -1);
+        return new FileScript(Location.parse("filesystem:" + this.dir), this.dir.relativize(file).toString(), file,
+                this.dir, -1);
     }
 
     private static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
+
 }

@@ -31,11 +31,11 @@ class FilesystemResolutionTests {
         write("20261122093000_add_index.sql", "create index i on a (id);");
         write("R__views.sql", "create or replace view v as select 1;");
         List<ResolvedMigration> migrations = resolve();
-        assertThat(migrations).extracting(ResolvedMigration::script).containsExactly("001_initial_schema.sql",
-                "002-add-audit-logs.sql", "2.1_fix.sql", "V3__add_users.sql", "20261122093000_add_index.sql",
-                "R__views.sql");
-        assertThat(migrations).extracting(ResolvedMigration::description).containsExactly("initial schema",
-                "add audit logs", "fix", "add users", "add index", "views");
+        assertThat(migrations).extracting(ResolvedMigration::script)
+            .containsExactly("001_initial_schema.sql", "002-add-audit-logs.sql", "2.1_fix.sql", "V3__add_users.sql",
+                    "20261122093000_add_index.sql", "R__views.sql");
+        assertThat(migrations).extracting(ResolvedMigration::description)
+            .containsExactly("initial schema", "add audit logs", "fix", "add users", "add index", "views");
         assertThat(migrations.get(5).type()).isEqualTo(MigrationType.REPEATABLE);
         assertThat(migrations.get(5).version()).isNull();
         assertThat(migrations.get(0).version()).hasToString("001");
@@ -63,8 +63,8 @@ class FilesystemResolutionTests {
         write("billing/002_add_invoices.sql", "select 1;");
         write("001_init.sql", "select 1;");
         List<ResolvedMigration> migrations = resolve();
-        assertThat(migrations).extracting(ResolvedMigration::script).containsExactly("001_init.sql",
-                "billing/002_add_invoices.sql");
+        assertThat(migrations).extracting(ResolvedMigration::script)
+            .containsExactly("001_init.sql", "billing/002_add_invoices.sql");
         assertThat(migrations.get(1).resource().displayName()).isEqualTo(location() + "/billing/002_add_invoices.sql");
         assertThat(migrations.get(1).resource().relativePath()).isEqualTo("billing/002_add_invoices.sql");
     }
@@ -74,9 +74,9 @@ class FilesystemResolutionTests {
         write("1_a.sql", "select 1;");
         write("sub/001_b.sql", "select 2;");
         assertThatExceptionOfType(InvalidMigrationException.class).isThrownBy(this::resolve)
-                .withMessageContaining("Version 1 (also written 001) is used by 2 files: " + location() + "/1_a.sql (in " + dir + "), "
-                        + location() + "/sub/001_b.sql (in " + dir + ")")
-                .withMessageContaining("Fix: give each migration its own version");
+            .withMessageContaining("Version 1 (also written 001) is used by 2 files: " + location() + "/1_a.sql (in "
+                    + this.dir + "), " + location() + "/sub/001_b.sql (in " + this.dir + ")")
+            .withMessageContaining("Fix: give each migration its own version");
     }
 
     @Test
@@ -84,9 +84,9 @@ class FilesystemResolutionTests {
         write("R__views.sql", "select 1;");
         write("other/R__views.sql", "select 2;");
         assertThatExceptionOfType(InvalidMigrationException.class).isThrownBy(this::resolve)
-                .withMessageContaining("The repeatable description 'views' is used by 2 files")
-                .withMessageContaining(location() + "/R__views.sql")
-                .withMessageContaining(location() + "/other/R__views.sql");
+            .withMessageContaining("The repeatable description 'views' is used by 2 files")
+            .withMessageContaining(location() + "/R__views.sql")
+            .withMessageContaining(location() + "/other/R__views.sql");
     }
 
     @Test
@@ -113,9 +113,9 @@ class FilesystemResolutionTests {
         write("001_create.sql", "select 1;");
         write("rollback/002-undo.sql", "select 2;");
         assertThatExceptionOfType(InvalidMigrationException.class).isThrownBy(this::resolve)
-                .withMessageContaining(location() + "/rollback/002-undo.sql is a rollback script for version 002, "
-                        + "but " + location() + " has no migration with that version")
-                .satisfies((ex) -> assertThat(ex.getScript()).isEqualTo(location() + "/rollback/002-undo.sql"));
+            .withMessageContaining(location() + "/rollback/002-undo.sql is a rollback script for version 002, " + "but "
+                    + location() + " has no migration with that version")
+            .satisfies((ex) -> assertThat(ex.getScript()).isEqualTo(location() + "/rollback/002-undo.sql"));
     }
 
     @Test
@@ -124,8 +124,8 @@ class FilesystemResolutionTests {
         write("rollback/001_undo.sql", "select 2;");
         write("rollback/U1__undo_again.sql", "select 3;");
         assertThatExceptionOfType(InvalidMigrationException.class).isThrownBy(this::resolve)
-                .withMessageContaining("Version 001 (also written 1) has 2 rollback scripts")
-                .withMessageContaining("Fix: keep one");
+            .withMessageContaining("Version 001 (also written 1) has 2 rollback scripts")
+            .withMessageContaining("Fix: keep one");
     }
 
     @Test
@@ -133,27 +133,27 @@ class FilesystemResolutionTests {
         write("billing/001_create.sql", "select 1;");
         write("billing/rollback/001_undo.sql", "select 2;");
         assertThatExceptionOfType(InvalidMigrationException.class).isThrownBy(this::resolve)
-                .withMessageContaining(location() + "/billing/rollback/001_undo.sql is in a rollback/ directory "
-                        + "that is not directly under its location");
+            .withMessageContaining(location() + "/billing/rollback/001_undo.sql is in a rollback/ directory "
+                    + "that is not directly under its location");
     }
 
     @Test
     void badNameIsAnErrorListingTheAcceptedPatterns() throws IOException {
         write("create_tables.sql", "select 1;");
         assertThatExceptionOfType(InvalidMigrationException.class).isThrownBy(this::resolve)
-                .withMessageContaining(location() + "/create_tables.sql does not start with a version")
-                .withMessageContaining("<version>_<description>.sql or <version>-<description>.sql")
-                .withMessageContaining("V<version>__<description>.sql")
-                .withMessageContaining("R__<description>.sql")
-                .withMessageContaining("rollback/<version>_<description>.sql");
+            .withMessageContaining(location() + "/create_tables.sql does not start with a version")
+            .withMessageContaining("<version>_<description>.sql or <version>-<description>.sql")
+            .withMessageContaining("V<version>__<description>.sql")
+            .withMessageContaining("R__<description>.sql")
+            .withMessageContaining("rollback/<version>_<description>.sql");
     }
 
     @Test
     void upperCaseSqlSuffixIsAnErrorWithAHint() throws IOException {
         write("001_init.SQL", "select 1;");
         assertThatExceptionOfType(InvalidMigrationException.class).isThrownBy(this::resolve)
-                .withMessageContaining(location() + "/001_init.SQL ends in '.SQL', but scripts must end in '.sql' "
-                        + "(lower case). Fix: rename it to end in .sql");
+            .withMessageContaining(location() + "/001_init.SQL ends in '.SQL', but scripts must end in '.sql' "
+                    + "(lower case). Fix: rename it to end in .sql");
     }
 
     @Test
@@ -185,17 +185,17 @@ class FilesystemResolutionTests {
 
     @Test
     void invalidUtf8IsAnErrorNamingTheFileAndOffset() throws IOException {
-        Files.write(dir.resolve("001_x.sql"), "select 'caf\u00e9';".getBytes(StandardCharsets.ISO_8859_1));
+        Files.write(this.dir.resolve("001_x.sql"), "select 'caf\u00e9';".getBytes(StandardCharsets.ISO_8859_1));
         assertThatExceptionOfType(InvalidMigrationException.class).isThrownBy(this::resolve)
-                .withMessageContaining(location() + "/001_x.sql is not valid UTF-8: invalid byte sequence at byte "
-                        + "offset 11");
+            .withMessageContaining(
+                    location() + "/001_x.sql is not valid UTF-8: invalid byte sequence at byte " + "offset 11");
     }
 
     @Test
     void nulByteIsAnErrorNamingTheFileAndOffset() throws IOException {
         write("001_x.sql", "select\u00001;");
         assertThatExceptionOfType(InvalidMigrationException.class).isThrownBy(this::resolve)
-                .withMessageContaining(location() + "/001_x.sql contains a NUL byte at byte offset 6 (line 1)");
+            .withMessageContaining(location() + "/001_x.sql contains a NUL byte at byte offset 6 (line 1)");
     }
 
     @Test
@@ -203,7 +203,7 @@ class FilesystemResolutionTests {
         write("001_x.sql", "select 1;");
         write("rollback/001_x.sql", "select\u00001;");
         assertThatExceptionOfType(InvalidMigrationException.class).isThrownBy(this::resolve)
-                .withMessageContaining(location() + "/rollback/001_x.sql contains a NUL byte");
+            .withMessageContaining(location() + "/rollback/001_x.sql contains a NUL byte");
     }
 
     @Test
@@ -213,11 +213,11 @@ class FilesystemResolutionTests {
         write("init.sql", "select 1;");
         write("rollback/7_undo.sql", "select 1;");
         assertThatExceptionOfType(InvalidMigrationException.class).isThrownBy(this::resolve)
-                .withMessageStartingWith("Invalid migration files (3 problems):")
-                .withMessageContaining("init.sql does not start with a version")
-                .withMessageContaining("Version 001 (also written 1) is used by 2 files")
-                .withMessageContaining("7_undo.sql is a rollback script for version 7")
-                .satisfies((ex) -> assertThat(ex.getScript()).isEqualTo(location() + "/init.sql"));
+            .withMessageStartingWith("Invalid migration files (3 problems):")
+            .withMessageContaining("init.sql does not start with a version")
+            .withMessageContaining("Version 001 (also written 1) is used by 2 files")
+            .withMessageContaining("7_undo.sql is a rollback script for version 7")
+            .satisfies((ex) -> assertThat(ex.getScript()).isEqualTo(location() + "/init.sql"));
     }
 
     @Test
@@ -227,7 +227,8 @@ class FilesystemResolutionTests {
         Files.createDirectories(other.resolve("rollback"));
         Files.writeString(other.resolve("rollback/002_b.sql"), "select -2;");
         List<ResolvedMigration> migrations = new MigrationResolver(List.of(location(), "filesystem:" + other),
-                getClass().getClassLoader()).resolve();
+                getClass().getClassLoader())
+            .resolve();
         assertThat(migrations).extracting(ResolvedMigration::script).containsExactly("001_a.sql", "002_b.sql");
         assertThat(migrations.get(1).resource().displayName()).isEqualTo("filesystem:" + other + "/002_b.sql");
         assertThat(migrations.get(1).rollback().readContent()).isEqualTo("select -2;");
@@ -239,35 +240,34 @@ class FilesystemResolutionTests {
         Files.createDirectories(other.resolve("rollback"));
         Files.writeString(other.resolve("rollback/001_a.sql"), "select -1;");
         assertThatExceptionOfType(InvalidMigrationException.class)
-                .isThrownBy(() -> new MigrationResolver(List.of(location(), "filesystem:" + other), null).resolve())
-                .withMessageContaining("filesystem:" + other + " has no migration with that version. The migration "
-                        + "is " + location() + "/001_a.sql. Fix: move the rollback script to " + location()
-                        + "/rollback/");
+            .isThrownBy(() -> new MigrationResolver(List.of(location(), "filesystem:" + other), null).resolve())
+            .withMessageContaining("filesystem:" + other + " has no migration with that version. The migration " + "is "
+                    + location() + "/001_a.sql. Fix: move the rollback script to " + location() + "/rollback/");
     }
 
     @Test
     void configuredLocationThatDoesNotExistIsAnError() {
-        String missing = "filesystem:" + dir.resolve("nope");
+        String missing = "filesystem:" + this.dir.resolve("nope");
         assertThatExceptionOfType(InvalidMigrationException.class)
-                .isThrownBy(() -> new MigrationResolver(List.of(missing), null).resolve())
-                .withMessage("Invalid migration files: The location " + missing + " does not exist: there is no "
-                        + dir.resolve("nope") + ". Fix: create it, or correct the configured locations");
+            .isThrownBy(() -> new MigrationResolver(List.of(missing), null).resolve())
+            .withMessage("Invalid migration files: The location " + missing + " does not exist: there is no "
+                    + this.dir.resolve("nope") + ". Fix: create it, or correct the configured locations");
     }
 
     @Test
     void locationThatDoesNotExistIsEmptyWhenNotConfigured() {
-        String missing = "filesystem:" + dir.resolve("nope");
+        String missing = "filesystem:" + this.dir.resolve("nope");
         assertThat(new MigrationResolver(List.of(missing), null, false).resolve()).isEmpty();
     }
 
     @Test
     void locationThatIsAFileIsAnError() throws IOException {
         write("001_x.sql", "select 1;");
-        String file = "filesystem:" + dir.resolve("001_x.sql");
+        String file = "filesystem:" + this.dir.resolve("001_x.sql");
         assertThatExceptionOfType(InvalidMigrationException.class)
-                .isThrownBy(() -> new MigrationResolver(List.of(file), null).resolve())
-                .withMessageContaining("The location " + file + " is a file")
-                .withMessageContaining("not a directory");
+            .isThrownBy(() -> new MigrationResolver(List.of(file), null).resolve())
+            .withMessageContaining("The location " + file + " is a file")
+            .withMessageContaining("not a directory");
     }
 
     @Test
@@ -282,24 +282,24 @@ class FilesystemResolutionTests {
         Assumptions.assumeFalse(Files.isReadable(file), "running as root (or without POSIX permissions): a file "
                 + "without read permission is still readable, so this behaviour cannot be observed here");
         assertThatExceptionOfType(InvalidMigrationException.class).isThrownBy(this::resolve)
-                .withMessageContaining(location() + "/001_x.sql cannot be read: permission denied");
+            .withMessageContaining(location() + "/001_x.sql cannot be read: permission denied");
     }
 
     @Test
     void unreadableFileFailsReadContentWithTheReason() throws IOException {
         write("001_x.sql", "select 1;");
         ScriptResource resource = resolve().get(0).resource();
-        Files.delete(dir.resolve("001_x.sql"));
+        Files.delete(this.dir.resolve("001_x.sql"));
         assertThatExceptionOfType(InvalidMigrationException.class).isThrownBy(resource::readContent)
-                .withMessageStartingWith(location() + "/001_x.sql cannot be read: no such file or directory")
-                .withCauseInstanceOf(IOException.class);
+            .withMessageStartingWith(location() + "/001_x.sql cannot be read: no such file or directory")
+            .withCauseInstanceOf(IOException.class);
     }
 
     @Test
     void unknownPrefixIsAnError() {
         assertThatExceptionOfType(InvalidMigrationException.class)
-                .isThrownBy(() -> new MigrationResolver(List.of("s3:bucket/sql"), null).resolve())
-                .withMessageContaining("unknown prefix 's3:'");
+            .isThrownBy(() -> new MigrationResolver(List.of("s3:bucket/sql"), null).resolve())
+            .withMessageContaining("unknown prefix 's3:'");
     }
 
     private List<ResolvedMigration> resolve() {
@@ -307,12 +307,13 @@ class FilesystemResolutionTests {
     }
 
     private String location() {
-        return "filesystem:" + dir;
+        return "filesystem:" + this.dir;
     }
 
     private Path write(String relative, String content) throws IOException {
-        Path file = dir.resolve(relative);
+        Path file = this.dir.resolve(relative);
         Files.createDirectories(file.getParent());
         return Files.writeString(file, content);
     }
+
 }

@@ -13,7 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Texts kept from resolution for the run that follows (see {@link KeptScript} and {@link TextBudget}). */
+/**
+ * Texts kept from resolution for the run that follows (see {@link KeptScript} and
+ * {@link TextBudget}).
+ */
 class KeptTextTests {
 
     private static final int PAGE = ScriptContent.PAGE_SIZE;
@@ -27,7 +30,7 @@ class KeptTextTests {
         byte[] file = bytes("\uFEFFselect 'é';\r\nselect 2;\rselect 3;\n");
         String checksum = reader.checksumOf(new ByteArrayInputStream(file), "x", file.length, 1000);
         assertThat(new String(reader.keptCopy(), StandardCharsets.UTF_8))
-                .isEqualTo("select 'é';\nselect 2;\nselect 3;\n");
+            .isEqualTo("select 'é';\nselect 2;\nselect 3;\n");
         assertThat(checksum).isEqualTo(ScriptText.checksum(new ByteArrayInputStream(file), "x"));
     }
 
@@ -63,7 +66,7 @@ class KeptTextTests {
     void contentOfKeptBytesEqualsTheContentReadFromTheFile() throws IOException {
         Random random = new Random(6);
         String[] texts = { "", "select 1;\n", randomText(PAGE, false, random), randomText(3 * PAGE + 5, false, random),
-            randomText(2 * PAGE + 9, true, random), "select 'é ÿ ß', '😀', '€';\n".repeat(4000) };
+                randomText(2 * PAGE + 9, true, random), "select 'é ÿ ß', '😀', '€';\n".repeat(4000) };
         for (String text : texts) {
             byte[] file = bytes(text);
             ScriptContent fromFile = ScriptText.read(new ByteArrayInputStream(file), "x");
@@ -84,14 +87,14 @@ class KeptTextTests {
         ScriptContent content = migration.resource().read();
         assertThat(content.toString()).isEqualTo("select 'as resolved';\n");
         assertThat(content.checksum()).isEqualTo(migration.checksum());
-        assertThat(migration.resource().displayName()).isEqualTo("filesystem:" + dir + "/1_a.sql");
+        assertThat(migration.resource().displayName()).isEqualTo("filesystem:" + this.dir + "/1_a.sql");
         assertThat(migration.resource().relativePath()).isEqualTo("1_a.sql");
     }
 
     @Test
     void withoutKeepingEveryReadReadsTheFileAgain() throws IOException {
         Path file = write("1_a.sql", "select 'as resolved';\n");
-        ResolvedMigration migration = new MigrationResolver(List.of("filesystem:" + dir), null).resolve().get(0);
+        ResolvedMigration migration = new MigrationResolver(List.of("filesystem:" + this.dir), null).resolve().get(0);
         Files.writeString(file, "select 'rewritten';\n");
         assertThat(migration.resource().read().toString()).isEqualTo("select 'rewritten';\n");
     }
@@ -110,22 +113,23 @@ class KeptTextTests {
         Path first = write("1_a.sql", "select 1;\n");
         Path second = write("2_b.sql", "select 2;\n");
         Path big = write("3_c.sql", "select 3333;\n");
-        // 12 bytes per file: 1 and 2 (10 bytes each) fit, 3 (13 bytes) does not; 15 in all: only the first of them
+        // 12 bytes per file: 1 and 2 (10 bytes each) fit, 3 (13 bytes) does not; 15 in
+        // all: only the first of them
         List<ResolvedMigration> migrations = resolveKeeping(new TextBudget(12, 15));
         Files.writeString(first, "select 10;\n");
         Files.writeString(second, "select 20;\n");
         Files.writeString(big, "select 30;\n");
         assertThat(migrations).extracting((m) -> m.resource().read().toString())
-                .containsExactly("select 1;\n", "select 20;\n", "select 30;\n");
+            .containsExactly("select 1;\n", "select 20;\n", "select 30;\n");
     }
 
     private List<ResolvedMigration> resolveKeeping(TextBudget budget) {
-        return new MigrationResolver(List.of("filesystem:" + dir), null).resolve((work) -> {
+        return new MigrationResolver(List.of("filesystem:" + this.dir), null).resolve((work) -> {
         }, budget);
     }
 
     private Path write(String relative, String content) throws IOException {
-        Path file = dir.resolve(relative);
+        Path file = this.dir.resolve(relative);
         Files.createDirectories(file.getParent());
         return Files.writeString(file, content);
     }
@@ -134,7 +138,10 @@ class KeptTextTests {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Random SQL-ish text of about {@code length} characters, ASCII only or with characters beyond Latin-1. */
+    /**
+     * Random SQL-ish text of about {@code length} characters, ASCII only or with
+     * characters beyond Latin-1.
+     */
     private static String randomText(int length, boolean wide, Random random) {
         String[] pieces = wide ? new String[] { "a", "b", " ", ";", "\n", "'", "é", "€", "😀" }
                 : new String[] { "a", "b", " ", ";", "\n", "'", "(", "0", "9" };
@@ -144,4 +151,5 @@ class KeptTextTests {
         }
         return sb.toString();
     }
+
 }

@@ -7,8 +7,9 @@ import java.util.List;
 import dev.migrator.InvalidMigrationException;
 
 /**
- * Runs inside a Spring Boot executable jar built by {@link SpringBootJarResolutionTests}: resolves each location given
- * as an argument with the launcher's class loader and prints what it found, one fact per line.
+ * Runs inside a Spring Boot executable jar built by {@link SpringBootJarResolutionTests}:
+ * resolves each location given as an argument with the launcher's class loader and prints
+ * what it found, one fact per line.
  */
 public final class NestedJarProbe {
 
@@ -27,9 +28,8 @@ public final class NestedJarProbe {
                 List<ResolvedMigration> migrations = new MigrationResolver(List.of(location), loader).resolve();
                 for (ResolvedMigration migration : migrations) {
                     System.out.println("migration " + migration.version() + "|" + migration.description() + "|"
-                            + migration.script() + "|" + migration.checksum() + "|"
-                            + migration.resource().displayName() + "|"
-                            + migration.resource().readContent().replace("\n", "\\n") + "|"
+                            + migration.script() + "|" + migration.checksum() + "|" + migration.resource().displayName()
+                            + "|" + migration.resource().readContent().replace("\n", "\\n") + "|"
                             + ((migration.rollback() != null) ? migration.rollback().readContent() : "-"));
                 }
             }
@@ -38,4 +38,5 @@ public final class NestedJarProbe {
             }
         }
     }
+
 }

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Random;
 
@@ -50,7 +51,7 @@ class ScriptContentTests {
                 { 2 * PAGE - 1, 2 * PAGE + 1 }, { 10, 3 * PAGE + 40 }, { PAGE, PAGE } };
         for (int[] r : ranges) {
             assertThat(content.subSequence(r[0], r[1])).as("[%d, %d)", r[0], r[1])
-                    .isEqualTo(text.substring(r[0], r[1]));
+                .isEqualTo(text.substring(r[0], r[1]));
         }
         assertThat(content.charAt(PAGE + 1)).isEqualTo(text.charAt(PAGE + 1));
     }
@@ -65,7 +66,8 @@ class ScriptContentTests {
 
     @Test
     void normalisesLikeTheChecksumEvenWhenCrlfIsSplitAcrossBuffers() throws IOException {
-        // CR as the last char of a decoder chunk, of a read buffer and of a page; the LF comes in the next one
+        // CR as the last char of a decoder chunk, of a read buffer and of a page; the LF
+        // comes in the next one
         for (int at : new int[] { ScriptText.BUFFER_SIZE / 4 - 1, ScriptText.BUFFER_SIZE - 1, PAGE - 1 }) {
             String lf = "x".repeat(at) + "\n" + "y".repeat(100) + "\rz";
             String crlf = "x".repeat(at) + "\r\n" + "y".repeat(100) + "\r\nz";
@@ -85,8 +87,14 @@ class ScriptContentTests {
     void parsingTheContentGivesTheSameStatementsAsParsingAString() throws IOException {
         StringBuilder sb = new StringBuilder("create table t (id int, s text);\n");
         for (int i = 0; sb.length() < 3 * PAGE; i++) {
-            sb.append("insert into t values (").append(i).append(", 'row ").append(i)
-                    .append((i % 7 == 0) ? " 😀 ünïcödé" : "").append("'); -- note ").append(i).append('\n');
+            sb.append("insert into t values (")
+                .append(i)
+                .append(", 'row ")
+                .append(i)
+                .append((i % 7 == 0) ? " 😀 ünïcödé" : "")
+                .append("'); -- note ")
+                .append(i)
+                .append('\n');
         }
         sb.append("copy t (id, s) from stdin;\n1\tone\n2\ttwo\n\\.\nselect $body$ a; b $body$;\n");
         String text = sb.toString();
@@ -94,7 +102,7 @@ class ScriptContentTests {
         SqlScript fromString = SqlParser.parse("V1__x.sql", text);
         assertThat(fromContent.statements()).isEqualTo(fromString.statements());
         assertThat(fromContent.statements().get(fromContent.statements().size() - 2).copyData().rows().toString())
-                .isEqualTo("1\tone\n2\ttwo\n");
+            .isEqualTo("1\tone\n2\ttwo\n");
     }
 
     @Test
@@ -112,10 +120,10 @@ class ScriptContentTests {
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         }
-        catch (java.security.NoSuchAlgorithmException ex) {
+        catch (NoSuchAlgorithmException ex) {
             throw new IllegalStateException(ex);
         }
     }
@@ -140,4 +148,5 @@ class ScriptContentTests {
         }
         return sb.toString();
     }
+
 }

@@ -69,44 +69,46 @@ class ScriptNameTests {
     @Test
     void nameWithoutVersionIsRejected() {
         assertThatIllegalArgumentException().isThrownBy(() -> ScriptName.migration("init.sql"))
-                .withMessage("does not start with a version");
+            .withMessage("does not start with a version");
     }
 
     @Test
     void versionWithoutDescriptionIsRejected() {
         assertThatIllegalArgumentException().isThrownBy(() -> ScriptName.migration("001.sql"))
-                .withMessage("has no '_' or '-' between version and description");
+            .withMessage("has no '_' or '-' between version and description");
         assertThatIllegalArgumentException().isThrownBy(() -> ScriptName.migration("001_.sql"))
-                .withMessage("has no description");
+            .withMessage("has no description");
     }
 
     @Test
     void malformedDottedVersionIsRejected() {
         assertThatIllegalArgumentException().isThrownBy(() -> ScriptName.migration("1..2_x.sql"))
-                .withMessageContaining("'1..2'");
+            .withMessageContaining("'1..2'");
     }
 
     @Test
     void flywayUnderscoreVersionIsRejected() {
         assertThatIllegalArgumentException().isThrownBy(() -> ScriptName.migration("V1_1__x.sql"))
-                .withMessageContaining("'1_1'").withMessageContaining("rename it to V1.1__x.sql");
+            .withMessageContaining("'1_1'")
+            .withMessageContaining("rename it to V1.1__x.sql");
     }
 
     @Test
     void lowerCaseFlywayPrefixIsRejected() {
         assertThatIllegalArgumentException().isThrownBy(() -> ScriptName.migration("v1__x.sql"))
-                .withMessage("does not start with a version");
+            .withMessage("does not start with a version");
     }
 
     @Test
     void undoScriptOutsideRollbackDirectoryIsRejected() {
         assertThatIllegalArgumentException().isThrownBy(() -> ScriptName.migration("U1__x.sql"))
-                .withMessageContaining("rollback/");
+            .withMessageContaining("rollback/");
     }
 
     @Test
     void repeatableInRollbackDirectoryIsRejected() {
         assertThatIllegalArgumentException().isThrownBy(() -> ScriptName.rollback("R__x.sql"))
-                .withMessageContaining("repeatable");
+            .withMessageContaining("repeatable");
     }
+
 }

@@ -18,8 +18,8 @@ class ScriptTextTests {
     @Test
     void checksumIsSha256OfTheTextInLowerCaseHex() throws Exception {
         String sql = "create table t (id int);\n";
-        String expected = ScriptText.hex(MessageDigest.getInstance("SHA-256")
-                .digest(sql.getBytes(StandardCharsets.UTF_8)));
+        String expected = ScriptText
+            .hex(MessageDigest.getInstance("SHA-256").digest(sql.getBytes(StandardCharsets.UTF_8)));
         assertThat(checksum(sql.getBytes(StandardCharsets.UTF_8))).isEqualTo(expected).matches("[0-9a-f]{64}");
     }
 
@@ -53,8 +53,8 @@ class ScriptTextTests {
 
     @Test
     void contentIsNormalisedLikeTheChecksum() throws IOException {
-        assertThat(read(utf8("\uFEFFselect 'é';\r\nselect 2;\rselect 3;\n"))).isEqualTo(
-                "select 'é';\nselect 2;\nselect 3;\n");
+        assertThat(read(utf8("\uFEFFselect 'é';\r\nselect 2;\rselect 3;\n")))
+            .isEqualTo("select 'é';\nselect 2;\nselect 3;\n");
     }
 
     @Test
@@ -69,9 +69,9 @@ class ScriptTextTests {
     void invalidUtf8IsRejectedWithItsByteOffset() {
         byte[] latin1 = "select 'caf\u00e9';".getBytes(StandardCharsets.ISO_8859_1);
         assertThatExceptionOfType(InvalidMigrationException.class).isThrownBy(() -> checksum(latin1))
-                .withMessage("db/001_x.sql is not valid UTF-8: invalid byte sequence at byte offset 11. Fix: save "
-                        + "the file as UTF-8")
-                .satisfies((ex) -> assertThat(ex.getScript()).isEqualTo("db/001_x.sql"));
+            .withMessage("db/001_x.sql is not valid UTF-8: invalid byte sequence at byte offset 11. Fix: save "
+                    + "the file as UTF-8")
+            .satisfies((ex) -> assertThat(ex.getScript()).isEqualTo("db/001_x.sql"));
     }
 
     @Test
@@ -80,29 +80,29 @@ class ScriptTextTests {
         Arrays.fill(prefix, (byte) 'a');
         byte[] bytes = concat(prefix, new byte[] { (byte) 0xC3, (byte) 0x28 });
         assertThatExceptionOfType(InvalidMigrationException.class).isThrownBy(() -> read(bytes))
-                .withMessageContaining("byte offset 40000");
+            .withMessageContaining("byte offset 40000");
     }
 
     @Test
     void truncatedUtf8AtTheEndIsRejected() {
         byte[] bytes = concat(utf8("select 1;"), new byte[] { (byte) 0xE2, (byte) 0x82 });
         assertThatExceptionOfType(InvalidMigrationException.class).isThrownBy(() -> checksum(bytes))
-                .withMessageContaining("byte offset 9");
+            .withMessageContaining("byte offset 9");
     }
 
     @Test
     void nulByteIsRejectedWithItsOffsetAndLine() {
         byte[] bytes = utf8("select 1;\nselect\u00002;\n");
         assertThatExceptionOfType(InvalidMigrationException.class).isThrownBy(() -> checksum(bytes))
-                .withMessageStartingWith("db/001_x.sql contains a NUL byte at byte offset 16 (line 2)")
-                .satisfies((ex) -> assertThat(ex.getLine()).isEqualTo(2));
+            .withMessageStartingWith("db/001_x.sql contains a NUL byte at byte offset 16 (line 2)")
+            .satisfies((ex) -> assertThat(ex.getLine()).isEqualTo(2));
     }
 
     @Test
     void utf16FileIsRejectedAsNul() {
         byte[] utf16 = "select 1;".getBytes(StandardCharsets.UTF_16LE);
         assertThatExceptionOfType(InvalidMigrationException.class).isThrownBy(() -> checksum(utf16))
-                .withMessageContaining("NUL byte at byte offset 1");
+            .withMessageContaining("NUL byte at byte offset 1");
     }
 
     @Test
@@ -110,16 +110,19 @@ class ScriptTextTests {
         ScriptText reader = new ScriptText();
         byte[] truncated = concat(utf8("select 1;"), new byte[] { (byte) 0xE2, (byte) 0x82 });
         assertThatExceptionOfType(InvalidMigrationException.class)
-                .isThrownBy(() -> reader.checksumOf(new ByteArrayInputStream(truncated), "a.sql"));
+            .isThrownBy(() -> reader.checksumOf(new ByteArrayInputStream(truncated), "a.sql"));
         assertThat(reader.checksumOf(new ByteArrayInputStream(utf8("\uFEFFselect 'é';\r\n")), "b.sql"))
-                .isEqualTo(checksum(utf8("select 'é';\n")));
+            .isEqualTo(checksum(utf8("select 'é';\n")));
     }
 
     private static String checksum(byte[] bytes) throws IOException {
         return ScriptText.checksum(new ByteArrayInputStream(bytes), "db/001_x.sql");
     }
 
-    /** The content as a String; also checks that the checksum read with it is the one computed alone. */
+    /**
+     * The content as a String; also checks that the checksum read with it is the one
+     * computed alone.
+     */
     private static String read(byte[] bytes) throws IOException {
         ScriptContent content = ScriptText.read(new ByteArrayInputStream(bytes), "db/001_x.sql");
         assertThat(content.checksum()).isEqualTo(checksum(bytes));
@@ -153,9 +156,10 @@ class ScriptTextTests {
         // a regular file's read gives all that was asked for up to the end of the file
         byte[] bytes = new byte[40_000];
         Arrays.fill(bytes, (byte) 'x');
-        for (long listed : new long[] {10, 16 * 1024, 16 * 1024 - 1, 39_999}) {
+        for (long listed : new long[] { 10, 16 * 1024, 16 * 1024 - 1, 39_999 }) {
             assertThat(new ScriptText().checksumOf(new CountingStream(bytes, Integer.MAX_VALUE), "V1__t.sql", listed))
-                    .as("listed %d", listed).isEqualTo(checksum(bytes));
+                .as("listed %d", listed)
+                .isEqualTo(checksum(bytes));
         }
     }
 
@@ -163,10 +167,11 @@ class ScriptTextTests {
     void aFileThatShrankSinceItWasListedIsReadToItsEnd() throws IOException {
         byte[] bytes = new byte[40_000];
         Arrays.fill(bytes, (byte) 'x');
-        for (long listed : new long[] {40_001, 100_000}) {
-            for (int chunk : new int[] {1, 7, 16 * 1024, Integer.MAX_VALUE}) {
+        for (long listed : new long[] { 40_001, 100_000 }) {
+            for (int chunk : new int[] { 1, 7, 16 * 1024, Integer.MAX_VALUE }) {
                 assertThat(new ScriptText().checksumOf(new CountingStream(bytes, chunk), "V1__t.sql", listed))
-                        .as("listed %d, reads of %d", listed, chunk).isEqualTo(checksum(bytes));
+                    .as("listed %d, reads of %d", listed, chunk)
+                    .isEqualTo(checksum(bytes));
             }
         }
     }
@@ -175,9 +180,10 @@ class ScriptTextTests {
     void aFileOfItsListedSizeReadInPiecesIsReadWhole() throws IOException {
         byte[] bytes = new byte[20_000];
         Arrays.fill(bytes, (byte) 'y');
-        for (int chunk : new int[] {1, 3, 1000, 16 * 1024}) {
+        for (int chunk : new int[] { 1, 3, 1000, 16 * 1024 }) {
             assertThat(new ScriptText().checksumOf(new CountingStream(bytes, chunk), "V1__t.sql", bytes.length))
-                    .as("reads of %d", chunk).isEqualTo(checksum(bytes));
+                .as("reads of %d", chunk)
+                .isEqualTo(checksum(bytes));
         }
     }
 
@@ -195,8 +201,10 @@ class ScriptTextTests {
 
         @Override
         public synchronized int read(byte[] b, int off, int len) {
-            reads++;
-            return super.read(b, off, Math.min(len, chunk));
+            this.reads++;
+            return super.read(b, off, Math.min(len, this.chunk));
         }
+
     }
+
 }

@@ -16,7 +16,10 @@ import dev.migrator.test.Latches;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-/** Chunks of shared work are taken by the owner and by helpers, each once, and failures reach the owner. */
+/**
+ * Chunks of shared work are taken by the owner and by helpers, each once, and failures
+ * reach the owner.
+ */
 class SharedWorkTests {
 
     @Test
@@ -31,7 +34,8 @@ class SharedWorkTests {
                 assertThat(handledBy.putIfAbsent(item, Thread.currentThread())).isNull();
                 if (item == 0) {
                     ownerBusy.countDown();
-                    Latches.await(helperDone); // the owner holds its first chunk until the helper took the rest
+                    Latches.await(helperDone); // the owner holds its first chunk until
+                                               // the helper took the rest
                 }
             };
         });
@@ -71,7 +75,8 @@ class SharedWorkTests {
         Thread owner = new Thread(() -> ownerCaught.set(catchThrowable(work::complete)));
         owner.start();
         Latches.await(ownerBusy);
-        work.help(); // takes 1 and 2, which fails: 3 to 5 are not started; the helper itself does not throw
+        work.help(); // takes 1 and 2, which fails: 3 to 5 are not started; the helper
+                     // itself does not throw
         helperDone.countDown();
         owner.join(10_000);
         assertThat(ownerCaught.get()).isSameAs(thrown);
@@ -87,4 +92,5 @@ class SharedWorkTests {
         new SharedWork(5, 2, () -> worker).complete();
         assertThat(handled).containsExactly(0, 1, 2, 3, 4);
     }
+
 }

@@ -32,9 +32,9 @@ import org.springframework.boot.loader.launch.JarLauncher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Builds a real Spring Boot executable jar (launcher classes at the root, the application in
- * {@code BOOT-INF/classes}, libraries as STORED jars in {@code BOOT-INF/lib}), starts it with {@code java -jar}, and
- * checks what {@link NestedJarProbe} resolved there.
+ * Builds a real Spring Boot executable jar (launcher classes at the root, the application
+ * in {@code BOOT-INF/classes}, libraries as STORED jars in {@code BOOT-INF/lib}), starts
+ * it with {@code java -jar}, and checks what {@link NestedJarProbe} resolved there.
  */
 class SpringBootJarResolutionTests {
 
@@ -48,7 +48,9 @@ class SpringBootJarResolutionTests {
         Path app = buildExecutableJar(dir.resolve("app.jar"));
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process process = new ProcessBuilder(java.toString(), "-jar", app.toString(), "classpath:db/migration",
-                "classpath:dup").redirectErrorStream(true).start();
+                "classpath:dup")
+            .redirectErrorStream(true)
+            .start();
         byte[] out = process.getInputStream().readAllBytes();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("java -jar finished").isTrue();
         String text = new String(out, StandardCharsets.UTF_8);
@@ -79,10 +81,11 @@ class SpringBootJarResolutionTests {
     @Test
     void duplicateAcrossBootInfClassesAndALibraryNamesBothPlaces() {
         String app = dir.resolve("app.jar").toString();
-        assertThat(section("classpath:dup")).singleElement().asString()
-                .startsWith("error Invalid migration files: Version 1 is used by 2 files: classpath:dup/1_a.sql (in "
-                        + "jar:nested:" + app + "/!BOOT-INF/classes/!/dup), classpath:dup/1_a.sql (in jar:nested:"
-                        + app + "/!BOOT-INF/lib/more-migrations.jar!/dup)");
+        assertThat(section("classpath:dup")).singleElement()
+            .asString()
+            .startsWith("error Invalid migration files: Version 1 is used by 2 files: classpath:dup/1_a.sql (in "
+                    + "jar:nested:" + app + "/!BOOT-INF/classes/!/dup), classpath:dup/1_a.sql (in jar:nested:" + app
+                    + "/!BOOT-INF/lib/more-migrations.jar!/dup)");
     }
 
     private static List<String> section(String location) {
@@ -180,7 +183,10 @@ class SpringBootJarResolutionTests {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Writes entries with their parent directory entries; nested jars STORED, as Spring Boot requires. */
+    /**
+     * Writes entries with their parent directory entries; nested jars STORED, as Spring
+     * Boot requires.
+     */
     private static final class JarWriter {
 
         private final JarOutputStream jar;
@@ -194,9 +200,9 @@ class SpringBootJarResolutionTests {
         void file(String name, byte[] content, boolean stored) throws IOException {
             for (int slash = name.indexOf('/'); slash >= 0; slash = name.indexOf('/', slash + 1)) {
                 String directory = name.substring(0, slash + 1);
-                if (directories.add(directory)) {
-                    jar.putNextEntry(new JarEntry(directory));
-                    jar.closeEntry();
+                if (this.directories.add(directory)) {
+                    this.jar.putNextEntry(new JarEntry(directory));
+                    this.jar.closeEntry();
                 }
             }
             JarEntry entry = new JarEntry(name);
@@ -208,9 +214,11 @@ class SpringBootJarResolutionTests {
                 entry.setCompressedSize(content.length);
                 entry.setCrc(crc.getValue());
             }
-            jar.putNextEntry(entry);
-            jar.write(content);
-            jar.closeEntry();
+            this.jar.putNextEntry(entry);
+            this.jar.write(content);
+            this.jar.closeEntry();
         }
+
     }
+
 }

@@ -4,13 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Random;
 
 /**
- * Not a test: measures how fast {@link SqlParser} splits a realistic 10 MB script (functions with dollar quotes,
- * strings with escapes, comments, inserts, a COPY block). Run with
- * <pre>
+ * Not a test: measures how fast {@link SqlParser} splits a realistic 10 MB script
+ * (functions with dollar quotes, strings with escapes, comments, inserts, a COPY block).
+ * Run with <pre>
  * mvn -B -q -pl migrator-core -am test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=dev.migrator.internal.sql.SplitterBenchmark
- * </pre>
- * Optional argument: the script size in MB (default 10).
+ * </pre> Optional argument: the script size in MB (default 10).
  */
 public final class SplitterBenchmark {
 
@@ -48,21 +47,33 @@ public final class SplitterBenchmark {
         while (sb.length() < size) {
             n++;
             switch (n % 10) {
-                case 0 -> sb.append("create or replace function f").append(n)
-                        .append("(p int) returns text language plpgsql as $body$\n")
-                        .append("declare\n  s text := 'it''s; fine'; -- a comment; with semicolon\nbegin\n")
-                        .append("  if p > ").append(random.nextInt(100)).append(" then\n")
-                        .append("    execute $q$select 1; $q$;\n  end if;\n  return s || p;\nend\n$body$;\n\n");
+                case 0 -> sb.append("create or replace function f")
+                    .append(n)
+                    .append("(p int) returns text language plpgsql as $body$\n")
+                    .append("declare\n  s text := 'it''s; fine'; -- a comment; with semicolon\nbegin\n")
+                    .append("  if p > ")
+                    .append(random.nextInt(100))
+                    .append(" then\n")
+                    .append("    execute $q$select 1; $q$;\n  end if;\n  return s || p;\nend\n$body$;\n\n");
                 case 1 -> sb.append("/* block comment ").append(n).append("; /* nested */ still comment */\n");
-                case 2 -> sb.append("copy item (id, name, note) from stdin;\n").append(1_000_000 + n)
-                        .append("\tname\\t").append(n).append("\t\\N\n\\.\n");
+                case 2 -> sb.append("copy item (id, name, note) from stdin;\n")
+                    .append(1_000_000 + n)
+                    .append("\tname\\t")
+                    .append(n)
+                    .append("\t\\N\n\\.\n");
                 case 3 -> sb.append("update item set note = E'line\\nbreak; \\'quoted\\'' where id = ")
-                        .append(n).append(";\n");
-                default -> sb.append("insert into item (id, name, note) values (").append(n).append(", 'name ")
-                        .append(n).append("', 'note with ''quotes'', -- dashes and /* stars */; ")
-                        .append(random.nextLong()).append("'); -- trailing comment\n");
+                    .append(n)
+                    .append(";\n");
+                default -> sb.append("insert into item (id, name, note) values (")
+                    .append(n)
+                    .append(", 'name ")
+                    .append(n)
+                    .append("', 'note with ''quotes'', -- dashes and /* stars */; ")
+                    .append(random.nextLong())
+                    .append("'); -- trailing comment\n");
             }
         }
         return sb.toString();
     }
+
 }

@@ -1,7 +1,5 @@
 package dev.migrator.internal.sql;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,18 +12,17 @@ import net.jqwik.api.Provide;
 
 import dev.migrator.InvalidMigrationException;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
- * Property-based tests (jqwik, which runs on the JUnit Platform 6 of this build; a failure prints the seed and the
- * shrunk sample). Scripts built from valid fragments split back into exactly those fragments at the right lines;
- * arbitrary input either splits or fails with the documented {@link InvalidMigrationException}.
+ * Property-based tests (jqwik, which runs on the JUnit Platform 6 of this build; a
+ * failure prints the seed and the shrunk sample). Scripts built from valid fragments
+ * split back into exactly those fragments at the right lines; arbitrary input either
+ * splits or fails with the documented {@link InvalidMigrationException}.
  */
 class SqlParserProperties {
 
     private static final String CONTENT_CHARS = "abE ;'\"$-/*\\\n()&é😀\t";
-
-    /** A script made of fragments, and the fragments with their expected start lines. */
-    record Built(String text, List<String> fragments, List<Integer> lines) {
-    }
 
     @Property(tries = 500)
     void scriptsOfValidFragmentsSplitBackIntoTheFragments(@ForAll("scripts") Built built) {
@@ -55,8 +52,10 @@ class SqlParserProperties {
 
     @Provide
     Arbitrary<Built> scripts() {
-        return Combinators.combine(fragment().list().ofMinSize(0).ofMaxSize(8), separator().list().ofSize(9),
-                Arbitraries.of(true, false)).as(SqlParserProperties::build);
+        return Combinators
+            .combine(fragment().list().ofMinSize(0).ofMaxSize(8), separator().list().ofSize(9),
+                    Arbitraries.of(true, false))
+            .as(SqlParserProperties::build);
     }
 
     private static Built build(List<String> fragments, List<String> separators, boolean finalSemicolon) {
@@ -66,7 +65,7 @@ class SqlParserProperties {
             if (i > 0) {
                 text.append(';').append(separators.get(i));
             }
-            lines.add((int) text.chars().filter(c -> c == '\n').count() + 1);
+            lines.add((int) text.chars().filter((c) -> c == '\n').count() + 1);
             text.append(fragments.get(i));
         }
         if (finalSemicolon && !fragments.isEmpty()) {
@@ -89,12 +88,12 @@ class SqlParserProperties {
                 quotedIdentifier(), lineComment(), blockComment(), parenthesized());
         Arbitrary<String> leading = Arbitraries.of("select", "insert", "x", "a$b", "é", "values");
         return Combinators.combine(leading, piece.list().ofMaxSize(6), word())
-                .as((first, pieces, last) -> first + " " + String.join(" ", pieces) + " " + last);
+            .as((first, pieces, last) -> first + " " + String.join(" ", pieces) + " " + last);
     }
 
     private static Arbitrary<String> word() {
-        return Arbitraries.of("select", "x", "a$b", "$1", "t1", "from", "é", "end", "case", "insert", "values",
-                "E", "U", "1.5", "=", "::", "+");
+        return Arbitraries.of("select", "x", "a$b", "$1", "t1", "from", "é", "end", "case", "insert", "values", "E",
+                "U", "1.5", "=", "::", "+");
     }
 
     private static Arbitrary<String> content() {
@@ -102,34 +101,35 @@ class SqlParserProperties {
     }
 
     private static Arbitrary<String> literal() {
-        return content().map(s -> "'" + s.replace("'", "''") + "'");
+        return content().map((s) -> "'" + s.replace("'", "''") + "'");
     }
 
     private static Arbitrary<String> escapeLiteral() {
-        return content().map(s -> "E'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'");
+        return content().map((s) -> "E'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'");
     }
 
     private static Arbitrary<String> quotedIdentifier() {
-        return content().map(s -> "\"" + s.replace("\"", "\"\"") + "\"");
+        return content().map((s) -> "\"" + s.replace("\"", "\"\"") + "\"");
     }
 
     private static Arbitrary<String> dollarQuoted() {
         Arbitrary<String> tag = Arbitraries.of("", "a", "body", "A", "_x1", "é");
         return Combinators.combine(tag, content(), content()).as((t, body, more) -> {
             String open = "$" + t + "$";
-            // spaces keep the inner $$ from forming the outer tag with the text next to it ($é$ + $$é$$ + $é$)
+            // spaces keep the inner $$ from forming the outer tag with the text next to
+            // it ($é$ + $$é$$ + $é$)
             String inner = t.isEmpty() ? "" : "$$ " + more.replace("$", "") + " $$";
             return open + body.replace("$", "") + inner + open;
         });
     }
 
     private static Arbitrary<String> lineComment() {
-        return content().map(s -> "--" + s.replace("\n", " ").replace("\r", " ") + "\n");
+        return content().map((s) -> "--" + s.replace("\n", " ").replace("\r", " ") + "\n");
     }
 
     private static Arbitrary<String> blockComment() {
         return Combinators.combine(content(), content())
-                .as((a, b) -> "/*" + clean(a) + "/* " + clean(b) + " */" + clean(a) + "*/");
+            .as((a, b) -> "/*" + clean(a) + "/* " + clean(b) + " */" + clean(a) + "*/");
     }
 
     private static String clean(String s) {
@@ -142,10 +142,18 @@ class SqlParserProperties {
 
     @Provide
     Arbitrary<String> noise() {
-        return Arbitraries.of("'", "\"", "$", "$$", "$a$", "$A$", ";", "--", "/*", "*/", "\\", "\n", "\r\n", "\r",
-                "E'", "U&'", "U&\"", "(", ")", "begin", " atomic ", "end", "case", "copy t from stdin", "\\.",
-                "x", " ", "commit", "BEGIN;", "rollback", "$1", "a$b", "é", "😀", "-- migrator:transaction=false",
-                "create index concurrently i on t (x)", "''", "\\'").list().ofMaxSize(40)
-                .map(tokens -> String.join("", tokens));
+        return Arbitraries
+            .of("'", "\"", "$", "$$", "$a$", "$A$", ";", "--", "/*", "*/", "\\", "\n", "\r\n", "\r", "E'", "U&'",
+                    "U&\"", "(", ")", "begin", " atomic ", "end", "case", "copy t from stdin", "\\.", "x", " ",
+                    "commit", "BEGIN;", "rollback", "$1", "a$b", "é", "😀", "-- migrator:transaction=false",
+                    "create index concurrently i on t (x)", "''", "\\'")
+            .list()
+            .ofMaxSize(40)
+            .map((tokens) -> String.join("", tokens));
     }
+
+    /** A script made of fragments, and the fragments with their expected start lines. */
+    record Built(String text, List<String> fragments, List<Integer> lines) {
+    }
+
 }

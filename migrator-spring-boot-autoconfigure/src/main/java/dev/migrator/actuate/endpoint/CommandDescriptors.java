@@ -4,6 +4,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonInclude.Include;
+import org.springframework.boot.actuate.endpoint.OperationResponseBody;
+
 import dev.migrator.DryRunResult;
 import dev.migrator.ExecutedMigration;
 import dev.migrator.MigrateResult;
@@ -12,15 +14,22 @@ import dev.migrator.RepairResult;
 import dev.migrator.RollbackResult;
 import dev.migrator.ValidateResult;
 
-import org.springframework.boot.actuate.endpoint.OperationResponseBody;
-
 /**
- * What {@code POST /actuator/migrations} returns: one immutable record per command, each a {@link CommandDescriptor}
- * with {@code command} and {@code outcome} ({@code success} or {@code failure}).
+ * What {@code POST /actuator/migrations} returns: one immutable record per command, each
+ * a {@link CommandDescriptor} with {@code command} and {@code outcome} ({@code success}
+ * or {@code failure}).
  */
 public final class CommandDescriptors {
 
     private CommandDescriptors() {
+    }
+
+    private static String text(MigrationVersion version) {
+        return (version != null) ? version.toString() : null;
+    }
+
+    private static List<ExecutedDescriptor> executed(List<ExecutedMigration> migrations) {
+        return migrations.stream().map(ExecutedDescriptor::of).toList();
     }
 
     /**
@@ -30,8 +39,8 @@ public final class CommandDescriptors {
 
         /**
          * The command's name.
-         * @return {@code migrate}, {@code validate}, {@code dry-run}, {@code repair}, {@code rollback}, or the
-         * unknown name a {@link FailureDescriptor} answers
+         * @return {@code migrate}, {@code validate}, {@code dry-run}, {@code repair},
+         * {@code rollback}, or the unknown name a {@link FailureDescriptor} answers
          */
         String command();
 
@@ -41,14 +50,6 @@ public final class CommandDescriptors {
          */
         String outcome();
 
-    }
-
-    private static String text(MigrationVersion version) {
-        return (version != null) ? version.toString() : null;
-    }
-
-    private static List<ExecutedDescriptor> executed(List<ExecutedMigration> migrations) {
-        return migrations.stream().map(ExecutedDescriptor::of).toList();
     }
 
     /**
@@ -61,8 +62,7 @@ public final class CommandDescriptors {
      * @param durationMs how long it took
      */
     @JsonInclude(Include.ALWAYS)
-    public record ExecutedDescriptor(String version, String description, String type, String script,
-            long durationMs) {
+    public record ExecutedDescriptor(String version, String description, String type, String script, long durationMs) {
 
         static ExecutedDescriptor of(ExecutedMigration m) {
             return new ExecutedDescriptor(m.versionText(), m.description(), m.type().id(), m.script(),
@@ -105,8 +105,8 @@ public final class CommandDescriptors {
      * @param problems every problem found
      */
     @JsonInclude(Include.ALWAYS)
-    public record ValidateDescriptor(String command, String outcome, List<ProblemDescriptor> problems)
-            implements CommandDescriptor {
+    public record ValidateDescriptor(String command, String outcome,
+            List<ProblemDescriptor> problems) implements CommandDescriptor {
 
         /** Copies the list, so the record stays immutable. */
         public ValidateDescriptor {
@@ -114,10 +114,11 @@ public final class CommandDescriptors {
         }
 
         static ValidateDescriptor of(ValidateResult r) {
-            return new ValidateDescriptor("validate", r.isValid() ? "success" : "failure", r.problems()
-                .stream()
-                .map((p) -> new ProblemDescriptor(p.kind().id(), p.script(), p.message()))
-                .toList());
+            return new ValidateDescriptor("validate", r.isValid() ? "success" : "failure",
+                    r.problems()
+                        .stream()
+                        .map((p) -> new ProblemDescriptor(p.kind().id(), p.script(), p.message()))
+                        .toList());
         }
 
     }
@@ -137,12 +138,13 @@ public final class CommandDescriptors {
      * Result of {@code dry-run}.
      *
      * @param command {@code dry-run}
-     * @param outcome {@code success} when every rehearsal succeeded, otherwise {@code failure}
+     * @param outcome {@code success} when every rehearsal succeeded, otherwise
+     * {@code failure}
      * @param migrations one entry per pending migration
      */
     @JsonInclude(Include.ALWAYS)
-    public record DryRunDescriptor(String command, String outcome, List<RehearsalDescriptor> migrations)
-            implements CommandDescriptor {
+    public record DryRunDescriptor(String command, String outcome,
+            List<RehearsalDescriptor> migrations) implements CommandDescriptor {
 
         /** Copies the list, so the record stays immutable. */
         public DryRunDescriptor {
@@ -150,11 +152,12 @@ public final class CommandDescriptors {
         }
 
         static DryRunDescriptor of(DryRunResult r) {
-            return new DryRunDescriptor("dry-run", r.isSuccess() ? "success" : "failure", r.migrations()
-                .stream()
-                .map((m) -> new RehearsalDescriptor(m.versionText(), m.description(), m.script(), m.outcome().id(),
-                        m.error(), m.duration().toMillis()))
-                .toList());
+            return new DryRunDescriptor("dry-run", r.isSuccess() ? "success" : "failure",
+                    r.migrations()
+                        .stream()
+                        .map((m) -> new RehearsalDescriptor(m.versionText(), m.description(), m.script(),
+                                m.outcome().id(), m.error(), m.duration().toMillis()))
+                        .toList());
         }
 
     }
@@ -165,13 +168,14 @@ public final class CommandDescriptors {
      * @param version the version, {@code null} for a repeatable migration
      * @param description the description
      * @param script the script
-     * @param outcome {@code success}, {@code failure}, {@code not-rehearsable} or {@code not-reached}
+     * @param outcome {@code success}, {@code failure}, {@code not-rehearsable} or
+     * {@code not-reached}
      * @param error the error, or {@code null}
      * @param durationMs how long it ran
      */
     @JsonInclude(Include.ALWAYS)
-    public record RehearsalDescriptor(String version, String description, String script, String outcome,
-            String error, long durationMs) {
+    public record RehearsalDescriptor(String version, String description, String script, String outcome, String error,
+            long durationMs) {
     }
 
     /**

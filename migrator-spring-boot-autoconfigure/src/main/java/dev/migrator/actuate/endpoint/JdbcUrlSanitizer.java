@@ -1,8 +1,8 @@
 package dev.migrator.actuate.endpoint;
 
 /**
- * Removes credentials from JDBC URLs before they are shown: the query string (where {@code password=} goes) and any
- * {@code user:password@} before the host.
+ * Removes credentials from JDBC URLs before they are shown: the query string (where
+ * {@code password=} goes) and any {@code user:password@} before the host.
  */
 public final class JdbcUrlSanitizer {
 
@@ -12,7 +12,8 @@ public final class JdbcUrlSanitizer {
     /**
      * Sanitizes a JDBC URL.
      * @param url the URL, or {@code null}
-     * @return the URL without query string, properties or user info; {@code null} for {@code null}
+     * @return the URL without query string, properties or user info; {@code null} for
+     * {@code null}
      */
     public static String sanitize(String url) {
         if (url == null) {

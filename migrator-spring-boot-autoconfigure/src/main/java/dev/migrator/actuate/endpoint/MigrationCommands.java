@@ -3,6 +3,10 @@ package dev.migrator.actuate.endpoint;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import dev.migrator.Command;
 import dev.migrator.Migrator;
 import dev.migrator.MigratorException;
@@ -14,14 +18,11 @@ import dev.migrator.actuate.endpoint.CommandDescriptors.RepairDescriptor;
 import dev.migrator.actuate.endpoint.CommandDescriptors.RollbackDescriptor;
 import dev.migrator.actuate.endpoint.CommandDescriptors.ValidateDescriptor;
 import dev.migrator.autoconfigure.CachedMigrationStatus;
-import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Runs the commands the {@code migrations} endpoint accepts and turns their results (or errors) into
- * {@link CommandDescriptor}s. Knows nothing of HTTP: {@link MigrationsEndpointWebExtension} maps the descriptors to
- * status codes.
+ * Runs the commands the {@code migrations} endpoint accepts and turns their results (or
+ * errors) into {@link CommandDescriptor}s. Knows nothing of HTTP:
+ * {@link MigrationsEndpointWebExtension} maps the descriptors to status codes.
  */
 public class MigrationCommands {
 
@@ -62,8 +63,9 @@ public class MigrationCommands {
      * Runs a command.
      * @param command the command's name
      * @param target the rollback target, or {@code null}
-     * @return the command's result; a {@link FailureDescriptor} when the command is unknown (its error lists the
-     * accepted ones) or ended with an error (its message names file, cause and fix)
+     * @return the command's result; a {@link FailureDescriptor} when the command is
+     * unknown (its error lists the accepted ones) or ended with an error (its message
+     * names file, cause and fix)
      */
     public CommandDescriptor run(@Nullable String command, @Nullable String target) {
         Command parsed = accepted(command);
@@ -85,7 +87,9 @@ public class MigrationCommands {
         }
     }
 
-    /** The command named {@code id} when this endpoint runs it, otherwise {@code null}. */
+    /**
+     * The command named {@code id} when this endpoint runs it, otherwise {@code null}.
+     */
     private static @Nullable Command accepted(@Nullable String id) {
         if (id == null) {
             return null;

@@ -5,16 +5,17 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonInclude.Include;
+import org.springframework.boot.actuate.endpoint.OperationResponseBody;
+
 import dev.migrator.HistoryEntry;
 import dev.migrator.MigrationInfo;
 import dev.migrator.autoconfigure.StartupRun;
 
-import org.springframework.boot.actuate.endpoint.OperationResponseBody;
-
 /**
- * What the {@code migrations} endpoint's read operation returns ({@code GET /actuator/migrations}, or the
- * {@code migrations} operation of the JMX MBean). Every field is always present (absent values are {@code null});
- * timestamps are ISO-8601 in UTC; {@code type} and {@code state} are lower case.
+ * What the {@code migrations} endpoint's read operation returns
+ * ({@code GET /actuator/migrations}, or the {@code migrations} operation of the JMX
+ * MBean). Every field is always present (absent values are {@code null}); timestamps are
+ * ISO-8601 in UTC; {@code type} and {@code state} are lower case.
  *
  * @param database the database migrated
  * @param schema the schema of the history table
@@ -64,8 +65,8 @@ public record MigrationsDescriptor(DatabaseDescriptor database, String schema, S
     public record LastMigrationDescriptor(String version, String description, String appliedAt) {
 
         static LastMigrationDescriptor of(MigrationInfo info) {
-            return (info != null) ? new LastMigrationDescriptor(info.versionText(), info.description(),
-                    iso(info.appliedAt())) : null;
+            return (info != null)
+                    ? new LastMigrationDescriptor(info.versionText(), info.description(), iso(info.appliedAt())) : null;
         }
 
     }
@@ -105,9 +106,8 @@ public record MigrationsDescriptor(DatabaseDescriptor database, String schema, S
      * @param rollbackScript the paired rollback script
      */
     @JsonInclude(Include.ALWAYS)
-    public record MigrationDescriptor(String version, String description, String type, String script,
-            String checksum, String state, String appliedAt, String appliedBy, Integer durationMs, String error,
-            String rollbackScript) {
+    public record MigrationDescriptor(String version, String description, String type, String script, String checksum,
+            String state, String appliedAt, String appliedBy, Integer durationMs, String error, String rollbackScript) {
 
         static MigrationDescriptor of(MigrationInfo info) {
             return new MigrationDescriptor(info.versionText(), info.description(), info.type().id(), info.script(),
@@ -115,7 +115,9 @@ public record MigrationsDescriptor(DatabaseDescriptor database, String schema, S
                     info.error(), info.rollbackScript());
         }
 
-        /** The duration in milliseconds, as the JSON has always shown it, or {@code null}. */
+        /**
+         * The duration in milliseconds, as the JSON has always shown it, or {@code null}.
+         */
         private static Integer millis(MigrationInfo info) {
             return (info.duration() != null) ? Math.toIntExact(info.duration().toMillis()) : null;
         }
@@ -123,15 +125,15 @@ public record MigrationsDescriptor(DatabaseDescriptor database, String schema, S
     }
 
     /**
-     * What {@code GET /actuator/migrations/{version}} (or the JMX operation {@code migration}) returns: the migration
-     * and every history row of its version.
+     * What {@code GET /actuator/migrations/{version}} (or the JMX operation
+     * {@code migration}) returns: the migration and every history row of its version.
      *
      * @param migration the migration's entry
      * @param history its history rows, oldest first
      */
     @JsonInclude(Include.ALWAYS)
-    public record MigrationDetailDescriptor(MigrationDescriptor migration, List<AttemptDescriptor> history)
-            implements OperationResponseBody {
+    public record MigrationDetailDescriptor(MigrationDescriptor migration,
+            List<AttemptDescriptor> history) implements OperationResponseBody {
 
         /** Copies the list, so the record stays immutable. */
         public MigrationDetailDescriptor {
@@ -144,11 +146,12 @@ public record MigrationsDescriptor(DatabaseDescriptor database, String schema, S
      * One history row.
      *
      * @param id the row's id
-     * @param type the kind of row, lower case (as stored, also when a newer migrator wrote a kind this one does not
-     *        know)
+     * @param type the kind of row, lower case (as stored, also when a newer migrator
+     * wrote a kind this one does not know)
      * @param script the script
      * @param checksum the checksum
-     * @param status {@code completed} or {@code failed}, or as stored when a newer migrator wrote another status
+     * @param status {@code completed} or {@code failed}, or as stored when a newer
+     * migrator wrote another status
      * @param appliedBy the database user that wrote it
      * @param appliedAt when it was written
      * @param durationMs how long the attempt took
@@ -159,9 +162,8 @@ public record MigrationsDescriptor(DatabaseDescriptor database, String schema, S
             String appliedBy, String appliedAt, int durationMs, String error) {
 
         static AttemptDescriptor of(HistoryEntry entry) {
-            return new AttemptDescriptor(entry.id(), entry.typeId(), entry.script(), entry.checksum(),
-                    entry.status(), entry.appliedBy(), iso(entry.appliedAt()), (int) entry.duration().toMillis(),
-                    entry.errorMessage());
+            return new AttemptDescriptor(entry.id(), entry.typeId(), entry.script(), entry.checksum(), entry.status(),
+                    entry.appliedBy(), iso(entry.appliedAt()), (int) entry.duration().toMillis(), entry.errorMessage());
         }
 
     }

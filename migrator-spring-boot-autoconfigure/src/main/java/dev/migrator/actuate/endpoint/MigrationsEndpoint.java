@@ -6,6 +6,12 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.actuate.endpoint.Access;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+
 import dev.migrator.HistoryEntry;
 import dev.migrator.MigrationInfo;
 import dev.migrator.MigrationStatus;
@@ -18,18 +24,14 @@ import dev.migrator.actuate.endpoint.MigrationsDescriptor.LastRunDescriptor;
 import dev.migrator.actuate.endpoint.MigrationsDescriptor.MigrationDescriptor;
 import dev.migrator.actuate.endpoint.MigrationsDescriptor.MigrationDetailDescriptor;
 import dev.migrator.autoconfigure.StartupRunRecorder;
-import org.jspecify.annotations.Nullable;
-
-import org.springframework.boot.actuate.endpoint.Access;
-import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
-import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
-import org.springframework.boot.actuate.endpoint.annotation.Selector;
 
 /**
- * The {@code migrations} Actuator endpoint: the migration status of the database ({@code GET /actuator/migrations})
- * and one migration with its history ({@code GET /actuator/migrations/{version}}). Technology-neutral: both read
- * operations also work over JMX. The write operation, which runs commands, lives in
- * {@link MigrationsEndpointWebExtension}, so it exists over HTTP only. Never shows credentials.
+ * The {@code migrations} Actuator endpoint: the migration status of the database
+ * ({@code GET /actuator/migrations}) and one migration with its history ({@code GET
+ * /actuator/migrations/{version}}). Technology-neutral: both read operations also work
+ * over JMX. The write operation, which runs commands, lives in
+ * {@link MigrationsEndpointWebExtension}, so it exists over HTTP only. Never shows
+ * credentials.
  */
 @Endpoint(id = "migrations", defaultAccess = Access.READ_ONLY)
 public class MigrationsEndpoint {
@@ -50,7 +52,8 @@ public class MigrationsEndpoint {
 
     /**
      * The migration status of the database.
-     * @return the status, the database (without credentials) and this instance's start-up run
+     * @return the status, the database (without credentials) and this instance's start-up
+     * run
      */
     @ReadOperation
     public MigrationsDescriptor migrations() {
@@ -65,7 +68,8 @@ public class MigrationsEndpoint {
     /**
      * One versioned migration and every history row of its version.
      * @param version the version (any equal spelling: {@code 1}, {@code 001})
-     * @return the migration, or {@code null} (404 over HTTP) when no migration has that version
+     * @return the migration, or {@code null} (404 over HTTP) when no migration has that
+     * version
      */
     @ReadOperation
     public @Nullable MigrationDetailDescriptor migration(@Selector String version) {

@@ -6,19 +6,25 @@ import java.sql.Statement;
 
 /**
  * The PostgreSQL server that {@code spring.datasource.*} points at, used as it is.
+ *
  * @param jdbcUrl the configured URL
  * @param username the configured user
  * @param password the configured password, or {@code null}
  */
 record ConfiguredDatabase(String jdbcUrl, String username, String password) implements DevelopmentDatabase {
 
-    /** The database that every PostgreSQL server has, to connect to while the configured one does not exist. */
+    /**
+     * The database that every PostgreSQL server has, to connect to while the configured
+     * one does not exist.
+     */
     private static final String MAINTENANCE_DATABASE = "postgres";
 
     /**
-     * Creates the database the configured URL names, connecting to the server's {@code postgres} database.
+     * Creates the database the configured URL names, connecting to the server's
+     * {@code postgres} database.
      * @param databaseName the name of the database to create
-     * @throws IllegalStateException when it cannot be created (e.g. the user may not create databases)
+     * @throws IllegalStateException when it cannot be created (e.g. the user may not
+     * create databases)
      */
     void createDatabase(String databaseName) {
         String maintenanceUrl = JdbcUrls.withDatabase(this.jdbcUrl, MAINTENANCE_DATABASE);

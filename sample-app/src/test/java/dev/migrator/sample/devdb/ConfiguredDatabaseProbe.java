@@ -24,9 +24,9 @@ final class ConfiguredDatabaseProbe {
      * @param configured the configured database
      * @param databaseName the name of the database the configured URL names
      * @return what happened
-     * @throws IllegalStateException when a server answered but refused the connection for another reason than a
-     *     missing database (e.g. wrong user or password): a configuration error that a PostgreSQL of the run's own
-     *     would only hide
+     * @throws IllegalStateException when a server answered but refused the connection for
+     * another reason than a missing database (e.g. wrong user or password): a
+     * configuration error that a PostgreSQL of the run's own would only hide
      */
     static Outcome probe(ConfiguredDatabase configured, String databaseName) {
         try (Connection connection = connect(configured.jdbcUrl(), configured)) {
@@ -76,15 +76,22 @@ final class ConfiguredDatabaseProbe {
         /** The server answered, but the database does not exist. */
         NO_SUCH_DATABASE,
 
-        /** No server answered: nothing listens, the host is unreachable, or the connection timed out. */
+        /**
+         * No server answered: nothing listens, the host is unreachable, or the connection
+         * timed out.
+         */
         NO_ANSWER
+
     }
 
     /**
      * The result of {@link #probe}.
+     *
      * @param answer how the server answered
-     * @param failure the failure of the connection attempt, {@code null} when {@link Answer#CONNECTED}
+     * @param failure the failure of the connection attempt, {@code null} when
+     * {@link Answer#CONNECTED}
      */
     record Outcome(Answer answer, SQLException failure) {
     }
+
 }

@@ -61,4 +61,5 @@ final class ContainerDatabase implements DevelopmentDatabase {
     public void close() {
         this.container.stop();
     }
+
 }

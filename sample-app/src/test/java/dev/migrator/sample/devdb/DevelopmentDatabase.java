@@ -1,8 +1,8 @@
 package dev.migrator.sample.devdb;
 
 /**
- * The PostgreSQL database a development run uses: the configured one, or one the run started itself (and stops
- * with {@link #close()}).
+ * The PostgreSQL database a development run uses: the configured one, or one the run
+ * started itself (and stops with {@link #close()}).
  */
 interface DevelopmentDatabase extends AutoCloseable {
 
@@ -26,11 +26,13 @@ interface DevelopmentDatabase extends AutoCloseable {
 
     /**
      * Says which PostgreSQL this is and where, for the log (never with a password).
-     * @return e.g. "an embedded PostgreSQL (zonky) at jdbc:postgresql://localhost:41234/migrator_sample"
+     * @return e.g. "an embedded PostgreSQL (zonky) at
+     * jdbc:postgresql://localhost:41234/migrator_sample"
      */
     String description();
 
     /** Stops the database if the run started it; does nothing for the configured one. */
     @Override
     void close();
+
 }

@@ -7,16 +7,18 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
 /**
- * The database of a development run ({@code mvn -pl sample-app -am spring-boot:run}): the configured PostgreSQL
- * when it answers, otherwise one the run starts and stops (see {@link DevelopmentDatabases}). The data source
- * connects through the {@link JdbcConnectionDetails} defined here, so nothing else needs configuring.
+ * The database of a development run ({@code mvn -pl sample-app -am spring-boot:run}): the
+ * configured PostgreSQL when it answers, otherwise one the run starts and stops (see
+ * {@link DevelopmentDatabases}). The data source connects through the
+ * {@link JdbcConnectionDetails} defined here, so nothing else needs configuring.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class DevelopmentDatabaseConfiguration {
 
     /**
-     * The property that, set to {@code false}, keeps a development run from starting PostgreSQL in a Docker
-     * container even when a Docker engine answers (the embedded PostgreSQL is used instead). Default {@code true}.
+     * The property that, set to {@code false}, keeps a development run from starting
+     * PostgreSQL in a Docker container even when a Docker engine answers (the embedded
+     * PostgreSQL is used instead). Default {@code true}.
      */
     public static final String USE_DOCKER = "sample.dev-database.use-docker";
 
@@ -46,6 +48,7 @@ public class DevelopmentDatabaseConfiguration {
 
     /**
      * The connection details of a {@link DevelopmentDatabase}.
+     *
      * @param database the database
      */
     record DevelopmentDatabaseConnectionDetails(DevelopmentDatabase database) implements JdbcConnectionDetails {
@@ -65,4 +68,5 @@ public class DevelopmentDatabaseConfiguration {
             return this.database.password();
         }
     }
+
 }

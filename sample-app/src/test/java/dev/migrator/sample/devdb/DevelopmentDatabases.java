@@ -1,15 +1,16 @@
 package dev.migrator.sample.devdb;
 
-import dev.migrator.sample.devdb.ConfiguredDatabaseProbe.Answer;
-import dev.migrator.sample.devdb.ConfiguredDatabaseProbe.Outcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.migrator.sample.devdb.ConfiguredDatabaseProbe.Answer;
+import dev.migrator.sample.devdb.ConfiguredDatabaseProbe.Outcome;
+
 /**
- * Chooses the database of a development run: the configured PostgreSQL when it answers (creating the configured
- * database when the server has no such database); otherwise a PostgreSQL of the run's own, in a Docker container
- * when a Docker engine answers (and {@code useDocker} allows it), else an embedded one. Logs one line that says
- * which.
+ * Chooses the database of a development run: the configured PostgreSQL when it answers
+ * (creating the configured database when the server has no such database); otherwise a
+ * PostgreSQL of the run's own, in a Docker container when a Docker engine answers (and
+ * {@code useDocker} allows it), else an embedded one. Logs one line that says which.
  */
 final class DevelopmentDatabases {
 
@@ -23,8 +24,8 @@ final class DevelopmentDatabases {
      * @param configured the database {@code spring.datasource.*} configures
      * @param useDocker whether a Docker engine may be used when one answers
      * @return the database to use; closing it stops a database the run started
-     * @throws IllegalStateException when the configured server answers but refuses the connection, or the missing
-     *     database cannot be created
+     * @throws IllegalStateException when the configured server answers but refuses the
+     * connection, or the missing database cannot be created
      */
     static DevelopmentDatabase useOrStart(ConfiguredDatabase configured, boolean useDocker) {
         String databaseName = JdbcUrls.databaseName(configured.jdbcUrl());
@@ -53,8 +54,8 @@ final class DevelopmentDatabases {
             started = EmbeddedDatabase.start(databaseName);
             why += " and no Docker engine answers";
         }
-        logger.info("Development database: {}; started {}; it stops with the application", why,
-                started.description());
+        logger.info("Development database: {}; started {}; it stops with the application", why, started.description());
         return started;
     }
+
 }

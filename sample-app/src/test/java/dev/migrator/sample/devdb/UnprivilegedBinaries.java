@@ -21,22 +21,28 @@ import org.tukaani.xz.XZInputStream;
 import org.tukaani.xz.XZOutputStream;
 
 /**
- * PostgreSQL's binaries made to run as an unprivileged user when the JVM runs as root and may not create a user
- * namespace.
+ * PostgreSQL's binaries made to run as an unprivileged user when the JVM runs as root and
+ * may not create a user namespace.
  * <p>
- * {@code initdb} and the server refuse to run as root. As root, zonky's {@code EmbeddedPostgres} runs them in a user
- * namespace of their own ({@code unshare -U}), where they are not root; where that is refused (Docker's default
- * seccomp profile, for one) it runs them as root, and they fail. For that case this resolver hands zonky the same
- * archive with {@code bin/initdb} and {@code bin/pg_ctl} renamed to {@code *.real} and replaced by small shell
- * scripts that run the real program as {@value #USER} with {@code setpriv} (util-linux); {@code pg_ctl} then starts
- * the server as that user too. The data directory must belong to that user: see {@link #handOver(Path)}.
+ * {@code initdb} and the server refuse to run as root. As root, zonky's
+ * {@code EmbeddedPostgres} runs them in a user namespace of their own
+ * ({@code unshare -U}), where they are not root; where that is refused (Docker's default
+ * seccomp profile, for one) it runs them as root, and they fail. For that case this
+ * resolver hands zonky the same archive with {@code bin/initdb} and {@code bin/pg_ctl}
+ * renamed to {@code *.real} and replaced by small shell scripts that run the real program
+ * as {@value #USER} with {@code setpriv} (util-linux); {@code pg_ctl} then starts the
+ * server as that user too. The data directory must belong to that user: see
+ * {@link #handOver(Path)}.
  */
 final class UnprivilegedBinaries implements PgBinaryResolver {
 
     /** The user the server runs as when the JVM is root. */
     static final String USER = "nobody";
 
-    /** The user and group id of {@value #USER} (and of its group {@code nogroup}) on Linux. */
+    /**
+     * The user and group id of {@value #USER} (and of its group {@code nogroup}) on
+     * Linux.
+     */
     static final int UID = 65534;
 
     private static final Set<String> WRAPPED = Set.of("bin/initdb", "bin/pg_ctl");
@@ -52,8 +58,9 @@ final class UnprivilegedBinaries implements PgBinaryResolver {
     }
 
     /**
-     * Whether the server needs these binaries: the JVM runs as root and zonky cannot run PostgreSQL in a user
-     * namespace of its own ({@code unshare -U}, refused e.g. by Docker's default seccomp profile).
+     * Whether the server needs these binaries: the JVM runs as root and zonky cannot run
+     * PostgreSQL in a user namespace of its own ({@code unshare -U}, refused e.g. by
+     * Docker's default seccomp profile).
      * @return {@code true} when PostgreSQL would otherwise refuse to start
      */
     static boolean isNeeded() {
@@ -107,8 +114,9 @@ final class UnprivilegedBinaries implements PgBinaryResolver {
     }
 
     /**
-     * LZMA2 without compression: the archive only travels through memory to zonky, which unpacks it at once, and
-     * compressing 55 MB would cost most of a minute on a busy machine.
+     * LZMA2 without compression: the archive only travels through memory to zonky, which
+     * unpacks it at once, and compressing 55 MB would cost most of a minute on a busy
+     * machine.
      */
     private static LZMA2Options storedOnly() throws IOException {
         LZMA2Options options = new LZMA2Options();
@@ -119,13 +127,11 @@ final class UnprivilegedBinaries implements PgBinaryResolver {
     private static void addWrapper(TarArchiveOutputStream out, TarArchiveEntry original, String name)
             throws IOException {
         String program = name.substring(name.indexOf('/') + 1);
-        byte[] script = ("#!/bin/sh\n"
-                + "# PostgreSQL refuses to run as root: run " + program + " as " + USER + ".\n"
-                + "bin=$(dirname \"$0\")\n"
-                + "chmod a+rx \"$bin\"/* || exit 1\n"
-                + "cd / || exit 1\n"
+        byte[] script = ("#!/bin/sh\n" + "# PostgreSQL refuses to run as root: run " + program + " as " + USER + ".\n"
+                + "bin=$(dirname \"$0\")\n" + "chmod a+rx \"$bin\"/* || exit 1\n" + "cd / || exit 1\n"
                 + "exec setpriv --reuid=" + UID + " --regid=" + UID + " --clear-groups -- \"$bin/" + program
-                + ".real\" \"$@\"\n").getBytes(StandardCharsets.UTF_8);
+                + ".real\" \"$@\"\n")
+            .getBytes(StandardCharsets.UTF_8);
         TarArchiveEntry wrapper = new TarArchiveEntry(name);
         wrapper.setMode(0755);
         wrapper.setModTime(original.getModTime());
@@ -134,4 +140,5 @@ final class UnprivilegedBinaries implements PgBinaryResolver {
         out.write(script);
         out.closeArchiveEntry();
     }
+
 }

@@ -1,8 +1,5 @@
 package dev.migrator.internal.sql;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -10,26 +7,31 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import dev.migrator.InvalidMigrationException;
 
-/** Bad input is an InvalidMigrationException at split time naming the file and the line where it opened. */
-class SqlParserErrorsTest {
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Bad input is an InvalidMigrationException at split time naming the file and the line
+ * where it opened.
+ */
+class SqlParserErrorsTests {
 
     private static final String FILE = "db/migration/004_x.sql";
 
     private static AbstractThrowableAssert<?, ? extends Throwable> parsing(String script, int line) {
-        return assertThatThrownBy(() -> SqlParser.parse(FILE, script))
-                .isInstanceOf(InvalidMigrationException.class)
-                .hasMessageStartingWith(FILE + " line " + line + ": ")
-                .satisfies(ex -> {
-                    assertThat(((InvalidMigrationException) ex).getScript()).isEqualTo(FILE);
-                    assertThat(((InvalidMigrationException) ex).getLine()).isEqualTo(line);
-                });
+        return assertThatThrownBy(() -> SqlParser.parse(FILE, script)).isInstanceOf(InvalidMigrationException.class)
+            .hasMessageStartingWith(FILE + " line " + line + ": ")
+            .satisfies((ex) -> {
+                assertThat(((InvalidMigrationException) ex).getScript()).isEqualTo(FILE);
+                assertThat(((InvalidMigrationException) ex).getLine()).isEqualTo(line);
+            });
     }
 
     @Test
     void unterminatedDollarQuoteNamesItsTagAndOpeningLine() {
         parsing("select 1;\n\ncreate function f() returns int language sql as $body$\nselect 1;\n$BODY$;\n", 3)
-                .hasMessage(FILE + " line 3: unterminated dollar-quoted string $body$ opened here; close it with "
-                        + "$body$ (tags are case-sensitive)");
+            .hasMessage(FILE + " line 3: unterminated dollar-quoted string $body$ opened here; close it with "
+                    + "$body$ (tags are case-sensitive)");
     }
 
     @Test
@@ -55,13 +57,13 @@ class SqlParserErrorsTest {
     @Test
     void unclosedParenthesis() {
         parsing("create table t (\n  id int,\n  v text;\ncreate table u (id int);", 1)
-                .hasMessageContaining("unclosed parenthesis");
+            .hasMessageContaining("unclosed parenthesis");
     }
 
     @Test
     void unclosedBeginAtomicBody() {
         parsing("create function f() returns int language sql\nbegin atomic\n  select 1;\n", 2)
-                .hasMessageContaining("BEGIN ATOMIC");
+            .hasMessageContaining("BEGIN ATOMIC");
     }
 
     @Test
@@ -75,24 +77,25 @@ class SqlParserErrorsTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = { "\\connect other", "\\i other.sql", "\\set ON_ERROR_STOP on",
-            "select 1 \\gset" })
+    @CsvSource(delimiter = '|',
+            value = { "\\connect other", "\\i other.sql", "\\set ON_ERROR_STOP on", "select 1 \\gset" })
     void psqlMetaCommandIsNotSql(String command) {
         parsing("select 1;\n" + command + "\nselect 2;", 2).hasMessageContaining("psql meta-command")
-                .hasMessageContaining("is not SQL");
+            .hasMessageContaining("is not SQL");
     }
 
     @Test
     void backslashInsideStringsCommentsAndCopyDataIsNotAMetaCommand() {
-        SqlScript script = SqlParser.parse(FILE, "select E'\\\\n', '\\x'; -- \\connect\n/* \\i */\n"
-                + "copy t from stdin;\n\\N\n\\.\n");
+        SqlScript script = SqlParser.parse(FILE,
+                "select E'\\\\n', '\\x'; -- \\connect\n/* \\i */\n" + "copy t from stdin;\n\\N\n\\.\n");
         assertThat(script.statements()).hasSize(2);
     }
 
     @Test
     void commitWithoutBeginWouldHalfCommit() {
         parsing("create table t (id int);\ncommit;\ninsert into t values (1);", 2)
-                .hasMessageContaining("without a BEGIN").hasMessageContaining("split the file");
+            .hasMessageContaining("without a BEGIN")
+            .hasMessageContaining("split the file");
     }
 
     @Test
@@ -118,12 +121,13 @@ class SqlParserErrorsTest {
     @Test
     void commitInANonTransactionalFileIsRejected() {
         parsing("begin;\ncreate table t (id int);\ncommit;\ncreate index concurrently i on t (id);", 1)
-                .hasMessageContaining("outside a transaction (line 4: CREATE INDEX CONCURRENTLY")
-                .hasMessageContaining("into a migration of its own");
+            .hasMessageContaining("outside a transaction (line 4: CREATE INDEX CONCURRENTLY")
+            .hasMessageContaining("into a migration of its own");
     }
 
     @Test
     void unknownDirectiveIsRejected() {
         parsing("-- migrator:transaction=maybe\nselect 1;", 1).hasMessageContaining("-- migrator:transaction=true");
     }
+
 }

@@ -1,13 +1,16 @@
 package dev.migrator.internal.execute;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import java.util.Random;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
 import dev.migrator.internal.sql.SqlParser;
 import dev.migrator.internal.sql.SqlScript;
 
-class SettingChangesTest {
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SettingChangesTests {
 
     @Test
     void findsCustomSettingsSetForTheSessionInEitherSpelling() {
@@ -32,18 +35,17 @@ class SettingChangesTest {
 
     @Test
     void setResetDiscardAndSetConfigMayChangeSettings() {
-        assertThat(SettingChanges.possible(parse("create table t (id int);\n/* c */ SET timezone = 'UTC';")))
-                .isTrue();
+        assertThat(SettingChanges.possible(parse("create table t (id int);\n/* c */ SET timezone = 'UTC';"))).isTrue();
         assertThat(SettingChanges.possible(parse("reset all;"))).isTrue();
         assertThat(SettingChanges.possible(parse("discard temp;"))).isTrue();
-        assertThat(SettingChanges.possible(parse("do $$ begin perform pg_catalog.SET_CONFIG('a.b', 'c', false); "
-                + "end $$;"))).isTrue();
+        assertThat(SettingChanges
+            .possible(parse("do $$ begin perform pg_catalog.SET_CONFIG('a.b', 'c', false); " + "end $$;"))).isTrue();
     }
 
     @Test
     void dynamicSetInADoBlockMayChangeSettingsAndNamesItsCustomSetting() {
-        SqlScript script = parse("do $$ begin execute 'set search_path = audit'; "
-                + "execute 'SET App.Tenant TO ''x'''; end $$;");
+        SqlScript script = parse(
+                "do $$ begin execute 'set search_path = audit'; " + "execute 'SET App.Tenant TO ''x'''; end $$;");
         assertThat(SettingChanges.possible(script)).isTrue();
         assertThat(SettingChanges.customNames(script)).containsExactly("app.tenant");
     }
@@ -71,14 +73,15 @@ class SettingChangesTest {
 
     @Test
     void leadingWordCheckAgreesWithTheRegularExpressionItReplaced() {
-        // the former expression, with a block comment that ends at its first */ (the former one could backtrack past
+        // the former expression, with a block comment that ends at its first */ (the
+        // former one could backtrack past
         // it and read "/* a */ x /* b */ reset" as starting with RESET)
-        java.util.regex.Pattern former = java.util.regex.Pattern.compile(
-                "(?is)^(?:\\s+|--[^\\n]*(?:\\n|$)|/\\*(?:[^*]|\\*(?!/))*+\\*/)*(?:set|reset|discard)\\b");
-        String[] pieces = {" ", "\n", "\t", "-- note\n", "--x", "/* c */", "/* a\n b */", "/*", "*/", "set", "SET",
-            "Reset", "DISCARD", "settings", "set_config", "set$x", "set\u00e9", "set1", "reset;", "select", "(", "x",
-            "\u017fet", "s", "et", "\u000b", "\f"};
-        java.util.Random random = new java.util.Random(7);
+        Pattern former = Pattern
+            .compile("(?is)^(?:\\s+|--[^\\n]*(?:\\n|$)|/\\*(?:[^*]|\\*(?!/))*+\\*/)*(?:set|reset|discard)\\b");
+        String[] pieces = { " ", "\n", "\t", "-- note\n", "--x", "/* c */", "/* a\n b */", "/*", "*/", "set", "SET",
+                "Reset", "DISCARD", "settings", "set_config", "set$x", "set\u00e9", "set1", "reset;", "select", "(",
+                "x", "\u017fet", "s", "et", "\u000b", "\f" };
+        Random random = new Random(7);
         for (int i = 0; i < 50_000; i++) {
             StringBuilder sql = new StringBuilder();
             int count = 1 + random.nextInt(5);
@@ -87,7 +90,8 @@ class SettingChangesTest {
             }
             String text = sql.toString();
             assertThat(SettingChanges.startsWithChangingWord(text)).as("'%s'", text)
-                    .isEqualTo(former.matcher(text).lookingAt());
+                .isEqualTo(former.matcher(text).lookingAt());
         }
     }
+
 }

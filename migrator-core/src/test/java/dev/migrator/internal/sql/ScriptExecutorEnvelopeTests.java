@@ -1,9 +1,5 @@
 package dev.migrator.internal.sql;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -18,8 +14,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 import dev.migrator.MigrationFailedException;
 import dev.migrator.test.TestDatabase;
 
-/** A transactional script sent together with the engine's own opening and closing statements. */
-class ScriptExecutorEnvelopeTest {
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * A transactional script sent together with the engine's own opening and closing
+ * statements.
+ */
+class ScriptExecutorEnvelopeTests {
 
     private static final String FILE = "db/migration/V3__enveloped.sql";
 
@@ -43,7 +46,7 @@ class ScriptExecutorEnvelopeTest {
             assertThat(new ScriptExecutor(batchSize).execute(connection, script, BEGIN_COMMIT)).isEqualTo(3);
         }
         assertThat(db.value("select count(*) || ' rows, ' || count(distinct tx) || ' transaction' from t"))
-                .isEqualTo("3 rows, 1 transaction");
+            .isEqualTo("3 rows, 1 transaction");
     }
 
     @ParameterizedTest
@@ -81,8 +84,8 @@ class ScriptExecutorEnvelopeTest {
     @Test
     void closingStatementsFollowACopyThatEndsTheScript() throws SQLException {
         SqlScript script = SqlParser.parse(FILE, "create table t (tx xid8);\ncopy t from stdin;\n1\n\\.\n");
-        Envelope envelope = new Envelope(List.of("begin"), List.of("delete from t where tx = '1'",
-                "insert into t values (pg_current_xact_id())", "commit"));
+        Envelope envelope = new Envelope(List.of("begin"),
+                List.of("delete from t where tx = '1'", "insert into t values (pg_current_xact_id())", "commit"));
         try (Connection connection = db.connection()) {
             assertThat(new ScriptExecutor().execute(connection, script, envelope)).isEqualTo(2);
         }
@@ -94,8 +97,8 @@ class ScriptExecutorEnvelopeTest {
         SqlScript script = SqlParser.parse(FILE, "create index concurrently i on t (id);");
         try (Connection connection = db.connection()) {
             assertThatIllegalStateException()
-                    .isThrownBy(() -> new ScriptExecutor().execute(connection, script, BEGIN_COMMIT))
-                    .withMessageContaining("not transactional");
+                .isThrownBy(() -> new ScriptExecutor().execute(connection, script, BEGIN_COMMIT))
+                .withMessageContaining("not transactional");
         }
     }
 
@@ -105,8 +108,8 @@ class ScriptExecutorEnvelopeTest {
         try (Connection connection = db.connection()) {
             connection.setAutoCommit(false);
             assertThatIllegalStateException()
-                    .isThrownBy(() -> new ScriptExecutor().execute(connection, script, BEGIN_COMMIT))
-                    .withMessageContaining("auto-commit");
+                .isThrownBy(() -> new ScriptExecutor().execute(connection, script, BEGIN_COMMIT))
+                .withMessageContaining("auto-commit");
             connection.rollback();
         }
         assertThat(db.tableExists("t")).isFalse();
@@ -117,4 +120,5 @@ class ScriptExecutorEnvelopeTest {
             st.execute("rollback");
         }
     }
+
 }

@@ -1,8 +1,5 @@
 package dev.migrator.internal.sql;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,8 +12,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.migrator.test.TestDatabase;
 
-/** Literals read back as the same text on PostgreSQL, whatever standard_conforming_strings says. */
-class SqlLiteralTest {
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * Literals read back as the same text on PostgreSQL, whatever standard_conforming_strings
+ * says.
+ */
+class SqlLiteralTests {
 
     private static final String AWKWARD = "it's a C:\\path\\ with ''two'' quotes, \\' and a tab\t and ünïcödé 🐘";
 
@@ -55,4 +58,5 @@ class SqlLiteralTest {
             }
         }
     }
+
 }

@@ -1,29 +1,30 @@
 package dev.migrator.internal.sql;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
 import org.slf4j.LoggerFactory;
-
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 
 import dev.migrator.MigrationFailedException;
 import dev.migrator.test.TestDatabase;
 
-/** Failures point at the statement, its line, the error's line and SQLSTATE; the executor leaves commits alone. */
-class ScriptExecutorTest {
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * Failures point at the statement, its line, the error's line and SQLSTATE; the executor
+ * leaves commits alone.
+ */
+class ScriptExecutorTests {
 
     private static final String FILE = "db/migration/V7__fail.sql";
 
@@ -35,7 +36,10 @@ class ScriptExecutorTest {
         db.execute("drop schema public cascade; create schema public");
     }
 
-    /** Runs like the engine: transaction (or autocommit), then commit; a failure leaves the transaction open. */
+    /**
+     * Runs like the engine: transaction (or autocommit), then commit; a failure leaves
+     * the transaction open.
+     */
     private static MigrationFailedException failure(String text, int batchSize) throws SQLException {
         SqlScript script = SqlParser.parse(FILE, text);
         try (Connection connection = db.connection()) {
@@ -62,8 +66,8 @@ class ScriptExecutorTest {
     @ValueSource(ints = { 1, 3, 5 })
     void failingStatementInABatchIsFound(int failing) throws SQLException {
         String text = FIVE.replace("values (" + (failing - 1) + ")", "values ('x" + failing + "')")
-                .replace("create table t (id int primary key)", failing == 1 ? "create tabel t (id int)"
-                        : "create table t (id int primary key)");
+            .replace("create table t (id int primary key)",
+                    failing == 1 ? "create tabel t (id int)" : "create table t (id int primary key)");
         MigrationFailedException ex = failure(text, 500);
 
         assertThat(ex.getStatementNumber()).isEqualTo(failing);
@@ -140,8 +144,7 @@ class ScriptExecutorTest {
 
     @Test
     void copyDataErrorPointsAtTheDataLine() throws SQLException {
-        MigrationFailedException ex = failure("create table t (id int);\ncopy t from stdin;\n1\n2\nthree\n\\.\n",
-                500);
+        MigrationFailedException ex = failure("create table t (id int);\ncopy t from stdin;\n1\n2\nthree\n\\.\n", 500);
         assertThat(ex.getStatementNumber()).isEqualTo(2);
         assertThat(ex.getStatementLine()).isEqualTo(2);
         assertThat(ex.getErrorLine()).isEqualTo(5);
@@ -157,8 +160,8 @@ class ScriptExecutorTest {
             assertThat(new ScriptExecutor(1).execute(connection, script)).isEqualTo(4);
             connection.commit();
         }
-        assertThat(db.column("select id || ':' || coalesce(s, 'null') from t order by id"))
-                .containsExactly("1:a", "2:b\\c", "3:null", "4:d");
+        assertThat(db.column("select id || ':' || coalesce(s, 'null') from t order by id")).containsExactly("1:a",
+                "2:b\\c", "3:null", "4:d");
     }
 
     @Test
@@ -178,7 +181,8 @@ class ScriptExecutorTest {
         SqlScript script = SqlParser.parse(FILE, "create table t (id int);");
         try (Connection connection = db.connection()) {
             assertThatThrownBy(() -> new ScriptExecutor().execute(connection, script))
-                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("auto-commit");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("auto-commit");
         }
         assertThat(db.tableExists("t")).isFalse();
     }
@@ -197,8 +201,8 @@ class ScriptExecutorTest {
 
     @Test
     void escapeSequencesAndQuestionMarksAreSentVerbatim() throws SQLException {
-        SqlScript script = SqlParser.parse(FILE, "create table t (v text);\n"
-                + "insert into t values ('{fn now()} ? {d ''2020-01-01''}');\n");
+        SqlScript script = SqlParser.parse(FILE,
+                "create table t (v text);\n" + "insert into t values ('{fn now()} ? {d ''2020-01-01''}');\n");
         try (Connection connection = db.connection()) {
             connection.setAutoCommit(false);
             new ScriptExecutor().execute(connection, script);
@@ -223,11 +227,13 @@ class ScriptExecutorTest {
             logger.detachAppender(appender);
         }
         assertThat(appender.list).extracting(ILoggingEvent::getFormattedMessage)
-                .filteredOn(m -> m.contains("dropped"))
-                .containsExactly(FILE + " line 1: dropped 'BEGIN': migrator runs this file as one transaction and "
-                        + "commits it together with its history row",
-                        FILE + " line 3: dropped 'COMMIT': migrator runs this file as one transaction and "
-                                + "commits it together with its history row");
+            .filteredOn((m) -> m.contains("dropped"))
+            .containsExactly(
+                    FILE + " line 1: dropped 'BEGIN': migrator runs this file as one transaction and "
+                            + "commits it together with its history row",
+                    FILE + " line 3: dropped 'COMMIT': migrator runs this file as one transaction and "
+                            + "commits it together with its history row");
         assertThat(db.tableExists("t")).isTrue();
     }
+
 }

@@ -1,15 +1,17 @@
 package dev.migrator.internal.sql;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Transaction mode, directive, dropped transaction control, columns and the no-op files. */
-class SqlParserTest {
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Transaction mode, directive, dropped transaction control, columns and the no-op files.
+ */
+class SqlParserTests {
 
     private static SqlScript parse(String text) {
         return SqlParser.parse("V1__x.sql", text);
@@ -35,10 +37,9 @@ class SqlParserTest {
     @ParameterizedTest
     @ValueSource(strings = { "create index concurrently i on t (id)", "CREATE UNIQUE INDEX CONCURRENTLY i ON t (id)",
             "drop index concurrently i", "reindex index concurrently i", "reindex (verbose) table concurrently t",
-            "reindex schema public", "vacuum", "vacuum (analyze) t", "cluster", "create database d",
-            "drop database d", "create tablespace s location '/x'", "drop tablespace s",
-            "alter system set work_mem = '8MB'", "alter database d set tablespace s", "discard all",
-            "create subscription s connection 'x' publication p",
+            "reindex schema public", "vacuum", "vacuum (analyze) t", "cluster", "create database d", "drop database d",
+            "create tablespace s location '/x'", "drop tablespace s", "alter system set work_mem = '8MB'",
+            "alter database d set tablespace s", "discard all", "create subscription s connection 'x' publication p",
             "drop subscription s" })
     void statementsThatCannotRunInATransactionBlockMakeTheFileNonTransactional(String statement) {
         SqlScript script = parse("create table t (id int);\n" + statement + ";\n");
@@ -119,4 +120,5 @@ class SqlParserTest {
         SqlStatement statement = parse("select\n1,\n2,\n3,\n4,\n5,\n6").statements().get(0);
         assertThat(statement.excerpt()).isEqualTo("select\n1,\n2,\n3,\n4, ...");
     }
+
 }

@@ -6,8 +6,11 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@link Texts} on a non-String {@link CharSequence} must answer exactly as {@link String}'s own methods. */
-class TextsTest {
+/**
+ * {@link Texts} on a non-String {@link CharSequence} must answer exactly as
+ * {@link String}'s own methods.
+ */
+class TextsTests {
 
     private static final String TEXT = "select $a$ x; $a$, 'it''s' from T where \\. ;\n\\.\n";
 
@@ -28,7 +31,7 @@ class TextsTest {
         for (String part : new String[] { "$a$", "'", "\\.", "\n\\.\n", "", "nowhere", TEXT, TEXT + "x" }) {
             for (int from = -1; from <= TEXT.length() + 1; from++) {
                 assertThat(Texts.indexOf(VIEW, part, from)).as("'%s' from %d", part, from)
-                        .isEqualTo(TEXT.indexOf(part, from));
+                    .isEqualTo(TEXT.indexOf(part, from));
             }
         }
     }
@@ -38,7 +41,7 @@ class TextsTest {
         for (String prefix : new String[] { "\\.", "select", "", "\n", TEXT }) {
             for (int at = -1; at <= TEXT.length() + 1; at++) {
                 assertThat(Texts.startsWith(VIEW, prefix, at)).as("'%s' at %d", prefix, at)
-                        .isEqualTo(TEXT.startsWith(prefix, at));
+                    .isEqualTo(TEXT.startsWith(prefix, at));
             }
         }
     }
@@ -55,4 +58,5 @@ class TextsTest {
             }
         }
     }
+
 }

@@ -1,7 +1,5 @@
 package dev.migrator.internal.sql;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,8 +14,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.migrator.test.TestDatabase;
 
-/** Every tricky script splits into the expected statements and lines, and runs on PostgreSQL with that result. */
-class SqlScriptCasesTest {
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every tricky script splits into the expected statements and lines, and runs on
+ * PostgreSQL with that result.
+ */
+class SqlScriptCasesTests {
 
     @RegisterExtension
     static final TestDatabase db = new TestDatabase();
@@ -31,7 +34,7 @@ class SqlScriptCasesTest {
     void splitsIntoTheExpectedStatementsAndLines(ScriptCase c) {
         SqlScript script = SqlParser.parse("db/migration/case.sql", c.script());
 
-        List<String> actual = script.statements().stream().map(s -> s.line() + "|" + s.sql()).toList();
+        List<String> actual = script.statements().stream().map((s) -> s.line() + "|" + s.sql()).toList();
         assertThat(actual).containsExactlyElementsOf(c.statements());
     }
 
@@ -65,4 +68,5 @@ class SqlScriptCasesTest {
         }
         return String.join(",", values);
     }
+
 }

@@ -1,0 +1,4 @@
+/**
+ * The {@code migrations} actuator endpoint.
+ */
+package dev.migrator.actuate.endpoint;

@@ -1,0 +1,4 @@
+/**
+ * Micrometer meters of migrations, fed through the migration listener.
+ */
+package dev.migrator.metrics;

@@ -1,0 +1,4 @@
+/**
+ * A sample Spring Boot application that uses the migrator starter.
+ */
+package dev.migrator.sample;
